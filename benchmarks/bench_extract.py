@@ -1,0 +1,115 @@
+"""Throughput of the whole `extract` pipeline over the Kremlin HTML pages, beside two baselines.
+
+    .venv/bin/python benchmarks/bench_extract.py [--limit N] [--archive PATH]
+
+Reads every page of ../shared/corpus/kremlin-en-2020/pages.tar.gz once (untimed) into memory,
+then times, over the same body texts, in one run:
+  1. `len(text.split())`            the floor any Python pass over the text pays;
+  2. spaCy's blank English tokenizer (when spaCy is installed);
+  3. the reader (HTML -> Document) and each extraction stage, single process.
+Prints MB/s of body text, documents/s, peak memory, each stage's share, and the ratios of the
+pipeline to the two baselines. The goal (issue 3): the pipeline at >= 1/10 of the split() rate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import tarfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from coopatlas.doc import Doc
+from coopatlas.errors import AtlasError
+from coopatlas.pipeline import Pipeline
+from coopatlas.sources import read_bytes
+
+ARCHIVE = Path(__file__).resolve().parents[2] / "shared/corpus/kremlin-en-2020/pages.tar.gz"
+
+
+def load_pages(archive: Path, limit: int | None) -> list[tuple[str, bytes]]:
+    pages = []
+    with tarfile.open(archive) as tar:
+        for member in tar:
+            if member.isfile() and member.name.endswith(".html"):
+                handle = tar.extractfile(member)
+                if handle is not None:
+                    pages.append((member.name, handle.read()))
+                    if limit and len(pages) >= limit:
+                        break
+    return pages
+
+
+def rate(nbytes: int, seconds: float) -> str:
+    return f"{nbytes / 1e6 / seconds:8.2f} MB/s"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--archive", type=Path, default=ARCHIVE)
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args()
+    pages = load_pages(args.archive, args.limit)
+    pipeline = Pipeline()
+    timings: dict[str, float] = defaultdict(float)
+
+    documents, failed = [], 0
+    t0 = time.perf_counter()
+    for name, data in pages:
+        try:
+            documents.append(read_bytes(data, name, ".html"))
+        except AtlasError:
+            failed += 1
+    timings["read (HTML -> text)"] = time.perf_counter() - t0
+    texts = [d.text for d in documents]
+    body = sum(len(t.encode()) for t in texts)
+
+    t0 = time.perf_counter()
+    words = sum(len(t.split()) for t in texts)
+    split_s = time.perf_counter() - t0
+
+    spacy_s = None
+    try:
+        import spacy
+
+        tokenizer = spacy.blank("en").tokenizer
+        t0 = time.perf_counter()
+        for t in texts:
+            tokenizer(t)
+        spacy_s = time.perf_counter() - t0
+    except ImportError:
+        pass
+
+    claims = 0
+    for document in documents:
+        doc = Doc(document)
+        for stage_name, stage in pipeline.stages:
+            t0 = time.perf_counter()
+            doc = stage(doc)
+            timings[stage_name] += time.perf_counter() - t0
+        claims += len(doc.claims)
+    extract_s = sum(v for k, v in timings.items() if not k.startswith("read"))
+    total_s = extract_s + timings["read (HTML -> text)"]
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print(f"pages: {len(pages)} ({failed} unreadable); body text {body / 1e6:.1f} MB, "
+          f"{words:,} words; {claims:,} claims")
+    print(f"baseline split():          {rate(body, split_s)}")
+    if spacy_s:
+        print(f"baseline spaCy blank('en'): {rate(body, spacy_s)}")
+    print(f"stages (extract, no read): {rate(body, extract_s)}  "
+          f"{len(documents) / extract_s:8.1f} docs/s")
+    print(f"whole pipeline (read+all): {rate(body, total_s)}  "
+          f"{len(documents) / total_s:8.1f} docs/s")
+    print(f"ratio stages/split(): 1/{split_s and extract_s / split_s:.1f}; "
+          f"whole/split(): 1/{total_s / split_s:.1f}"
+          + (f"; whole/spaCy: {spacy_s / total_s:.2f}x" if spacy_s else ""))
+    print(f"peak memory: {peak_mb:.0f} MB (pages held in memory included)")
+    print("profile:")
+    for name, seconds in sorted(timings.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:<24} {seconds:8.2f} s  {100 * seconds / total_s:5.1f}%")
+
+
+if __name__ == "__main__":
+    main()
