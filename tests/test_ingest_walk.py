@@ -99,7 +99,7 @@ def test_broken_archive_is_reported_and_walk_goes_on(tmp_path, content):
 def test_truncated_tar_keeps_members_read_before_the_break(tmp_path):
     whole = _tar(tmp_path / "whole.tar", "w").read_bytes()
     cut = tmp_path / "cut.tar"
-    cut.write_bytes(whole[:1100])  # first member complete, then the archive breaks
+    cut.write_bytes(whole[:1546])  # first member complete, the second cut inside its data
     got, errors = _collect([cut])
     assert [n.split("!")[1] for n, _ in got] == ["a.txt"]
     assert len(errors) == 1
