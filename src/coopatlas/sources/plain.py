@@ -1,0 +1,57 @@
+"""Plain text: bytes in an unknown encoding -> str.
+
+UTF-8 (with or without BOM) and BOM-marked UTF-16/32 are recognised directly; anything else
+goes to charset-normalizer (Windows-1251, KOI8-R, ...). Bytes that look binary (NULs
+outside UTF-16, too many control characters) are refused with UndecodableText.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from coopatlas.errors import EmptySource, UndecodableText
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+CONTROL_SHARE_MAX = 0.01
+_CONTROLS = frozenset(chr(c) for c in range(32)) - {"\n", "\r", "\t", "\f", "\v"}
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if ch in _CONTROLS)
+    return controls > CONTROL_SHARE_MAX * max(1, len(sample))
+
+
+def decode_text(data: bytes, source: str) -> tuple[str, str]:
+    """``(text, encoding)`` of ``data``; raises EmptySource / UndecodableText naming ``source``."""
+    if not data.strip():
+        raise EmptySource("the file is empty", source=source)
+    encoding = _bom_encoding(data)
+    text: str | None = None
+    if encoding:
+        text = data.decode(encoding, errors="replace")
+    elif b"\x00" not in data:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            best = from_bytes(data).best()
+            if best is not None:
+                text, encoding = str(best), best.encoding
+    if text is None or _looks_binary(text):
+        raise UndecodableText("binary data or an unknown text encoding", source=source)
+    if not text.strip():
+        raise EmptySource("the file holds no text", source=source)
+    return text, encoding or "utf-8"
