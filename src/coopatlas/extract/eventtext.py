@@ -1,0 +1,147 @@
+"""Text helpers shared by the event stages (forums, documents signed, twin pairs).
+
+Sentences and segments come from the Doc when earlier stages assigned them; otherwise a
+plain fallback splits the text, so each stage also runs on a bare Doc in tests. Dates are
+read in the forms English official texts write them ("November 9, 2017", "9 November
+2017", "24–25 October 2018", "2021-09-30"), and Kremlin-style datelines (a date line, an
+optional time line, then a place line) give an event's date and place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from coopatlas.doc import Doc
+from coopatlas.model import Span
+
+MONTHS: dict[str, int] = {
+    m: i + 1 for i, m in enumerate(
+        ("january", "february", "march", "april", "may", "june", "july", "august",
+         "september", "october", "november", "december")
+    )
+}
+_MONTH = (
+    r"(?i:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)"
+)
+_DASH = r"\s*[-–—]\s*"
+DATE_RE = re.compile(
+    rf"\b(?P<y1>\d{{4}})-(?P<m1>\d\d)-(?P<d1>\d\d)\b"
+    rf"|\b(?P<mon2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:{_DASH}(?P<e2>\d{{1,2}}))?,?\s+(?P<y2>\d{{4}})\b"
+    rf"|\b(?P<d3>\d{{1,2}})(?:{_DASH}(?P<e3>\d{{1,2}}))?\s+(?P<mon3>{_MONTH}),?\s+(?P<y3>\d{{4}})\b"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"’)\]]*\s+(?=[“\"(\[]?[A-Z0-9])|\n+")
+DATELINE_RE = re.compile(
+    rf"^[ \t]*(?P<date>{_MONTH}\s+\d{{1,2}},\s+\d{{4}})[ \t]*\n"
+    r"(?:[ \t]*\d{1,2}:\d\d[ \t]*\n)?"
+    r"[ \t]*(?P<place>[^\n]{2,60}?)[ \t]*$",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StatedDate:
+    """A date the text states: one day, or a span of days."""
+
+    start: date
+    end: date | None
+    span: Span
+
+    def iso(self) -> str:
+        if self.end and self.end != self.start:
+            return f"{self.start.isoformat()}/{self.end.isoformat()}"
+        return self.start.isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    on: date
+    place: Span
+    span: Span
+
+
+def sentence_spans(doc: Doc) -> list[Span]:
+    """The Doc's sentences, or a fallback split on sentence ends and line breaks."""
+    if doc.sentences:
+        return [s.span for s in doc.sentences]
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(doc.text):
+        if doc.text[start:match.start()].strip():
+            spans.append(_trim(doc.text, start, match.start()))
+        start = match.end()
+    if doc.text[start:].strip():
+        spans.append(_trim(doc.text, start, len(doc.text)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def segment_spans(doc: Doc) -> list[Span]:
+    """The document's publications, or the whole text as one."""
+    spans = [s.span for s in doc.document.segments]
+    return spans or [Span(0, len(doc.text))]
+
+
+def _make_date(year: str, month: int, day: str) -> date | None:
+    try:
+        return date(int(year), month, int(day))
+    except ValueError:
+        return None
+
+
+def parse_date(match: re.Match[str]) -> tuple[date, date | None] | None:
+    g = match.groupdict()
+    if g["y1"]:
+        start = _make_date(g["y1"], int(g["m1"]), g["d1"])
+        return (start, None) if start else None
+    if g["y2"]:
+        year, month, day, end = g["y2"], MONTHS[g["mon2"].lower()], g["d2"], g["e2"]
+    else:
+        year, month, day, end = g["y3"], MONTHS[g["mon3"].lower()], g["d3"], g["e3"]
+    start = _make_date(year, month, day)
+    if start is None:
+        return None
+    return start, (_make_date(year, month, end) if end else None)
+
+
+def dates_in(text: str, span: Span) -> list[StatedDate]:
+    out = []
+    for match in DATE_RE.finditer(text, span.start, span.end):
+        parsed = parse_date(match)
+        if parsed:
+            out.append(StatedDate(parsed[0], parsed[1], Span(match.start(), match.end())))
+    return out
+
+
+def datelines(doc: Doc, span: Span) -> list[Dateline]:
+    """Kremlin-style datelines inside ``span``: date line, optional time line, place line."""
+    out = []
+    for match in DATELINE_RE.finditer(doc.text, span.start, span.end):
+        found = dates_in(doc.text, Span(match.start("date"), match.end("date")))
+        if found:
+            place = Span(match.start("place"), match.end("place"))
+            out.append(Dateline(found[0].start, place, Span(match.start(), match.end())))
+    return out
+
+
+def segment_date(doc: Doc, span: Span) -> date | None:
+    """The date of one publication: its first dateline, else its own or the document's date."""
+    lines = datelines(doc, span)
+    if lines:
+        return lines[0].on
+    for segment in doc.document.segments:
+        if segment.span == span and segment.published:
+            return segment.published
+    return doc.document.published
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[\w’'-]+", text)

@@ -1,0 +1,209 @@
+"""Forum editions: each edition of the Russia–Kazakhstan Interregional Cooperation Forum.
+
+Requires ``doc.mentions`` (cities, from the places stage) and, when assigned, sentences and
+segments. Assigns claims of kind ``"forum"`` whose fact is a :class:`ForumMention`.
+
+An edition is an ordinal ("IX", "14th", "the first", "twentieth") directly before a forum
+head ("forum", "meeting") whose modifiers and complement name the interregional forum
+of Russia and Kazakhstan: "the 17th Russia-Kazakhstan Interregional Cooperation Forum",
+"the XX Forum of Interregional Cooperation", "the 16th meeting of Russian and Kazakhstani
+regions", "our first interregional meeting". A bare "the first meeting" counts only in a
+sentence that names the forum. Forums of other participants ("forum of youth leaders",
+"forum of universities") and of other countries are rejected; unnumbered future meetings
+are not editions. Context lives in :mod:`coopatlas.extract.forum_context`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from coopatlas.doc import Doc
+from coopatlas.extract.eventtext import dates_in, segment_spans, sentence_spans
+from coopatlas.extract.forum_context import (
+    Context,
+    CountryOf,
+    gazetteer_country_of,
+    read_context,
+)
+from coopatlas.extract.ordinals import ORDINAL_PATTERN, parse_ordinal
+from coopatlas.model import ForumMention, Span
+
+MENTION_RE = re.compile(
+    rf"(?P<ord>{ORDINAL_PATTERN})\s+(?P<mods>(?:[\w’'–-]+\s+){{0,5}}?)"
+    r"(?P<head>forum|meeting)\b(?:\s+of\s+(?P<compl>[^.,;:()\n]{1,80}))?",
+    re.IGNORECASE,
+)
+RU_KZ = {"russia", "russian", "kazakhstan", "kazakh", "kazakhstani", "russia's",
+         "kazakhstan's", "russia’s", "kazakhstan’s"}
+MODIFIERS = {"interregional", "inter-regional", "cooperation", "such", "regional", "annual",
+             "traditional", "jubilee"}
+CAPITALISED_OK = RU_KZ | MODIFIERS | {"regions", "forum", "border", "cross-border",
+                                      "federation", "republic", "the", "of", "and"}
+COMPLEMENT_STOP = {"in", "at", "on", "from", "with", "to", "held", "which", "that", "was",
+                   "is", "were", "will", "took", "for", "has", "had", "be"}
+FORUM_NAMED_RE = re.compile(
+    r"interregional\s+(?:cooperation\s+)?forum|forum\s+of\s+interregional|"
+    r"inter-regional\s+(?:cooperation\s+)?forum", re.IGNORECASE)
+INTERREGIONAL_RE = re.compile(r"^inter-?regional$", re.IGNORECASE)
+KAZAKH_RE = re.compile(r"\bKazakh", re.IGNORECASE)
+YEAR_RE = re.compile(r"\b(?:in|since|of)\s+((?:19|20)\d\d)\b")
+RELATIVE_YEAR_RE = re.compile(r"\b(last|next|this|previous)\s+year", re.IGNORECASE)
+RELATIVE_OFFSET = {"last": -1, "previous": -1, "next": 1, "this": 0}
+CITY_BEFORE_RE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+city\s+of\s+)?$", re.IGNORECASE)
+COUNTRY_AFTER_RE = re.compile(r"^\s*\((Russia|Kazakhstan)\)")
+COUNTRY_CODE = {"russia": "RU", "kazakhstan": "KZ", "the russian federation": "RU"}
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One numbered forum phrase and where it sits."""
+
+    edition: int
+    span: Span
+    sentence: Span
+    head: str
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("–", "-").strip("’'")
+
+
+def _allowed_modifier(word: str) -> bool:
+    w = _norm(word)
+    return w in MODIFIERS or all(part in RU_KZ for part in w.split("-") if part)
+
+
+def _complement_words(compl: str | None) -> list[str]:
+    out: list[str] = []
+    for word in (compl or "").split():
+        if word.lower() in COMPLEMENT_STOP:
+            break
+        out.append(word)
+    return out
+
+
+def _qualifies(mods: list[str], compl: list[str]) -> bool | None:
+    """True: names the interregional forum; None: a bare head; False: another forum."""
+    if not all(_allowed_modifier(w) for w in mods):
+        return False
+    if any(w[0].isupper() and _norm(w) not in CAPITALISED_OK for w in compl):
+        return False
+    head_of_compl = " ".join(compl).lower().split(" of ")[0]
+    if compl and not re.search(r"region|cooperation", head_of_compl):
+        return False
+    if "region" in head_of_compl or any(INTERREGIONAL_RE.search(w) for w in mods + compl):
+        return True
+    return None
+
+
+def find_mentions(doc: Doc, sentence: Span, segment_named: bool) -> list[Found]:
+    text = doc.text
+    named_here = bool(FORUM_NAMED_RE.search(text, sentence.start, sentence.end))
+    found = []
+    for m in MENTION_RE.finditer(text, sentence.start, sentence.end):
+        edition = parse_ordinal(m.group("ord"))
+        verdict = _qualifies(m.group("mods").split(), _complement_words(m.group("compl")))
+        head = m.group("head").lower()
+        if edition is None or verdict is False:
+            continue
+        if verdict is None and not (named_here if head == "meeting" else segment_named):
+            continue
+        end = m.end("compl") if m.group("compl") else m.end("head")
+        found.append(Found(edition, Span(m.start(), end), sentence, head))
+    return found
+
+
+def _clause(found: list[Found], i: int) -> Span:
+    start = found[i - 1].span.end if i > 0 and found[i - 1].sentence == found[i].sentence \
+        else found[i].sentence.start
+    nxt = found[i + 1] if i + 1 < len(found) else None
+    end = nxt.span.start if nxt and nxt.sentence == found[i].sentence else found[i].sentence.end
+    return Span(start, end)
+
+
+def _explicit_year(text: str, clause: Span, seg_year: int | None) -> int | None:
+    years = YEAR_RE.findall(text, clause.start, clause.end)
+    if years:
+        return int(years[0])
+    rel = RELATIVE_YEAR_RE.search(text, clause.start, clause.end)
+    if rel and seg_year and rel.group(1).lower() != "this":
+        return seg_year + RELATIVE_OFFSET[rel.group(1).lower()]
+    return None
+
+
+def _clause_place(doc: Doc, clause: Span) -> tuple[str | None, str | None]:
+    """A city named after "in/to/at" in the clause, and a "(Russia)" right after it."""
+    for mention in doc.mentions:
+        if mention.kind != "city" or not clause.contains(mention.span):
+            continue
+        if CITY_BEFORE_RE.search(doc.text[max(0, mention.span.start - 30):mention.span.start]):
+            after = COUNTRY_AFTER_RE.match(doc.text[mention.span.end:mention.span.end + 20])
+            return mention.key, COUNTRY_CODE[after.group(1).lower()] if after else None
+    return None, None
+
+
+def _resolve(doc: Doc, f: Found, clause: Span, ctx: Context, current: bool,
+             country_of: CountryOf) -> ForumMention:
+    city, host = _clause_place(doc, clause)
+    stated = dates_in(doc.text, clause)
+    year = _explicit_year(doc.text, clause, ctx.year)
+    date = stated[0].iso() if stated else None
+    fmt = "in-person" if city else None
+    if current:
+        date = date or ctx.event_date(doc.text, f.sentence)
+        city = city or (None if ctx.video else ctx.dateline_city or ctx.welcome_city)
+        fmt = ctx.format_for(doc.text, f.sentence, city)
+    if year is None:
+        year = int(date[:4]) if date else (ctx.year if current else None)
+    host = host or (country_of(city) if city else None)
+    if current and host is None:
+        host = ctx.host_for(doc.text, f.sentence)
+    return ForumMention(f.edition, year, date, city, host, ctx.theme if current else None, fmt)
+
+
+def _current_edition(doc: Doc, found: list[Found], ctx: Context) -> int | None:
+    editions = [
+        f.edition for i, f in enumerate(found)
+        if _explicit_year(doc.text, _clause(found, i), ctx.year) in (None, ctx.year)
+    ]
+    return max(editions) if editions else None
+
+
+def _segment_claims(doc: Doc, segment: Span, sentences: list[Span],
+                    country_of: CountryOf) -> None:
+    text = doc.text
+    if not KAZAKH_RE.search(text, segment.start, segment.end):
+        return
+    named = bool(FORUM_NAMED_RE.search(text, segment.start, segment.end))
+    found = [f for s in sentences if segment.contains(s) for f in find_mentions(doc, s, named)]
+    if not found:
+        return
+    ctx = read_context(doc, segment, country_of)
+    current = _current_edition(doc, found, ctx)
+    for i, f in enumerate(found):
+        clause = _clause(found, i)
+        is_current = f.edition == current and \
+            _explicit_year(text, clause, ctx.year) in (None, ctx.year)
+        fact = _resolve(doc, f, clause, ctx, is_current, country_of)
+        rule = "forum:ordinal+context" if is_current else "forum:ordinal"
+        doc.claims.append(doc.claim("forum", f.span, fact, rule))
+
+
+def make_forums_stage(country_of: CountryOf | None = None) -> Callable[[Doc], Doc]:
+    """A forums stage that asks ``country_of(city)`` for a host city's country."""
+
+    def forums_stage(doc: Doc) -> Doc:
+        resolve = country_of or gazetteer_country_of()
+        sentences = sentence_spans(doc)
+        for segment in segment_spans(doc):
+            _segment_claims(doc, segment, sentences, resolve)
+        return doc
+
+    return forums_stage
+
+
+def forums_stage(doc: Doc) -> Doc:
+    """The pipeline's forums stage, with host countries from the bundled gazetteer."""
+    return make_forums_stage()(doc)
