@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 
 from dateutil import parser as du_parser
 
@@ -39,6 +40,7 @@ _RU = du_parser.parser(_RussianMonths())
 _MIN_YEAR, _MAX_YEAR = 1900, 2100
 
 
+@lru_cache(maxsize=4096)
 def parse_date(surface: str) -> date | None:
     """The date a matched span states, or None when it is not a calendar date."""
     parser = _RU if re.search("[а-яё]", surface) else _EN

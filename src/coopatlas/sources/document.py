@@ -15,10 +15,10 @@ from coopatlas.sources.segments import build_segments
 from coopatlas.text.speakers import has_turns
 
 DOC_ID_CHARS = 16
-LANGUAGE_SAMPLE = 20_000
+LANGUAGE_SAMPLE = 5_000
 CYRILLIC_SHARE_RU = 0.3
-_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
-_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]+")
+_LATIN = re.compile(r"[A-Za-z]+")
 _ARTICLE_CUES = re.compile(r"\b(?:article|newspaper|op-ed|column|статья)\b", re.IGNORECASE)
 
 
@@ -29,8 +29,8 @@ def content_hash(data: bytes) -> str:
 def detect_language(text: str) -> str:
     """"ru" when Cyrillic letters make up a good share of the letters, else "en"."""
     sample = text[:LANGUAGE_SAMPLE]
-    cyr = len(_CYRILLIC.findall(sample))
-    lat = len(_LATIN.findall(sample))
+    cyr = sum(map(len, _CYRILLIC.findall(sample)))
+    lat = sum(map(len, _LATIN.findall(sample)))
     return "ru" if cyr and cyr >= CYRILLIC_SHARE_RU * (cyr + lat) else "en"
 
 

@@ -8,6 +8,7 @@ outside UTF-16, too many control characters) are refused with UndecodableText.
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -19,7 +20,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
 CONTROL_SHARE_MAX = 0.01
-_CONTROLS = frozenset(chr(c) for c in range(32)) - {"\n", "\r", "\t", "\f", "\v"}
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def _bom_encoding(data: bytes) -> str | None:
@@ -30,8 +31,8 @@ def _bom_encoding(data: bytes) -> str | None:
 
 
 def _looks_binary(text: str) -> bool:
-    sample = text[:65536]
-    controls = sum(1 for ch in sample if ch in _CONTROLS)
+    sample = text[:8192]
+    controls = len(_CONTROLS.findall(sample))
     return controls > CONTROL_SHARE_MAX * max(1, len(sample))
 
 

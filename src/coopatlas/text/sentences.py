@@ -19,91 +19,88 @@ from coopatlas.doc import Doc
 from coopatlas.model import Sentence, Span
 from coopatlas.text.speakers import label_line, turn_at
 
-BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’»)\]]*[ \t\u00a0]+(?=[\"“‘«(\[]?[A-ZА-ЯЁ0-9])")
-WORD_BEFORE_RE = re.compile(r"([\w.’'-]+)\.$")
+CUT_RE = re.compile(  # a first-character class lets `re` skip ahead fast
+    r"[\n.!?…](?:(?<=\n)\n*"
+    r"|(?<=[.!?…])[.!?…]*[\"”’»)\]]*[ \t\u00a0]+(?=[\"“‘«(\[]?[A-ZА-ЯЁ0-9]))"
+)
+DOTTED_RE = re.compile(r"(?:\w\.)+\w")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr prof gen col lt sgt capt gov sen rep mt ft vs e.g i.e inc ltd co"
     " corp jan feb mar apr aug sep sept oct nov dec no nos art para pp vol ed approx fig"
     " г гг т тыс млн млрд руб им ул д т.е т.д т.п см стр".split()
 )
-LINE_RE = re.compile(r"[^\n]+")
-TERMINAL = ".!?…:;\"”’»)"
+TERMINAL = frozenset(".!?…:;\"”’»)")
+TURN_CANDIDATE_RE = re.compile(r"(?m)^[A-ZА-ЯЁ][^\n:]{0,95}:")
+LABEL_LINE_CANDIDATE_RE = re.compile(r"(?m)^[A-ZА-ЯЁ][^\n:]{1,95}\n:")
 
 
 def _is_abbreviation(text: str, stop: int, floor: int) -> bool:
     """Whether the single point at ``text[stop]`` ends an abbreviation or an initial."""
-    match = WORD_BEFORE_RE.search(text, max(floor, stop - 24), stop + 1)
-    if match is None:
-        return False
-    word = match.group(1).lstrip("(\"“‘«")
-    if len(word) == 1 and word.isalpha():
-        return True  # an initial
-    low = word.lower()
-    return low in ABBREVIATIONS or bool(re.fullmatch(r"(?:\w\.)+\w", word))
+    space = max(text.rfind(" ", floor, stop), text.rfind("\u00a0", floor, stop), floor - 1)
+    word = text[space + 1:stop].lstrip("(\"“‘«")
+    if len(word) == 1:
+        return word.isalpha()  # an initial
+    return word.lower() in ABBREVIATIONS or bool(DOTTED_RE.fullmatch(word))
 
 
-def split_paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Sentence ``(start, end)`` pairs inside ``text[start:end]`` (one paragraph)."""
-    begin = start
-    for match in BOUNDARY_RE.finditer(text, start, end):
-        stop = match.end() - len(match.group()) + len(match.group().rstrip(" \t\u00a0"))
-        if match.group().startswith(".") and not match.group().startswith("..") and (
-            _is_abbreviation(text, match.start(), begin)
-        ):
-            continue
-        yield begin, stop
-        begin = match.end()
-    if begin < end:
-        yield begin, end
+def find_turns(text: str, start: int, end: int) -> dict[int, tuple[str, int, int]]:
+    """Line start -> ``(speaker, label end, content start)`` for each turn in the range."""
+    turns: dict[int, tuple[str, int, int]] = {}
+    for match in TURN_CANDIDATE_RE.finditer(text, start, end):
+        a = match.start()
+        turn = turn_at(text[a:match.end() + 1])
+        if turn is not None:
+            turns[a] = (turn[0], a + len(turn[0]), a + turn[1])
+    for match in LABEL_LINE_CANDIDATE_RE.finditer(text, start, end):
+        a, colon = match.start(), match.end() - 1
+        label = label_line(text[a:colon - 1])
+        if label is not None:
+            turns[a] = (label, a + len(label), colon + 1)
+    return turns
 
 
-def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Lines of ``text[start:end]``, a line joined to the next when the sentence runs on."""
-    open_at: int | None = None
-    for match in LINE_RE.finditer(text, start, end):
-        a, b = match.span()
-        if open_at is None:
-            open_at = a
-        runs_on = (
-            text[b - 1] not in TERMINAL and b + 1 < end and text[b + 1].islower()
-        )
-        if not runs_on:
-            yield open_at, b
-            open_at = None
-    if open_at is not None:
-        yield open_at, end
+def _is_cut(text: str, cut: str, at: int, begin: int, end: int) -> bool:
+    """Whether the candidate ``cut`` at ``at`` ends a sentence."""
+    if cut[0] == "\n":  # a line break inside a sentence: no stop before, lower case after
+        return at == 0 or text[at - 1] in TERMINAL or not text[at + 1:at + 2].islower()
+    if cut[0] == "." and cut[1:2] != ".":
+        return not _is_abbreviation(text, at, begin)
+    return True
 
 
-def _strip(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
+def _bounds(text: str, a: int, b: int) -> tuple[int, int]:
+    """``(a, b)`` without surrounding white space."""
+    if text[a:a + 1].isspace() or text[b - 1:b].isspace():
+        stripped = text[a:b].strip()
+        a = text.find(stripped, a, b) if stripped else b
+        b = a + len(stripped)
     return a, b
 
 
 def segment_sentences(text: str, start: int, end: int, index: int) -> Iterator[Sentence]:
     """Sentences of one segment, with the speaker tracked across its paragraphs."""
+    turns = find_turns(text, start, end)
     speaker: str | None = None
-    pending_colon = False
-    for a, b in _paragraphs(text, start, end):
-        line = text[a:b]
-        if pending_colon and line.startswith(":"):
-            a += 1
-        pending_colon = False
-        turn = turn_at(text[a:b])
-        if turn is not None:
-            speaker, skip = turn
-            yield Sentence(Span(a, a + len(speaker)), index, speaker)
-            a += skip
-        elif (label := label_line(line)) is not None and text[b + 1:b + 2] == ":":
-            speaker, pending_colon = label, True
-            yield Sentence(Span(a, b), index, speaker)
+    begin = line_start = start
+    for match in CUT_RE.finditer(text, start, end):
+        if line_start in turns:
+            speaker, label_end, begin = turns.pop(line_start)
+            yield Sentence(Span(line_start, label_end), index, speaker)
+        cut, at = match.group(), match.start()
+        if at < begin or not _is_cut(text, cut, at, begin, end):
             continue
-        for s, e in split_paragraph(text, a, b):
-            s, e = _strip(text, s, e)
-            if s < e:
-                yield Sentence(Span(s, e), index, speaker)
+        a, b = _bounds(text, begin, at if cut[0] == "\n" else at + len(cut.rstrip()))
+        if a < b:
+            yield Sentence(Span(a, b), index, speaker)
+        begin = match.end()
+        if cut[0] == "\n":
+            line_start = begin
+    if line_start in turns:
+        speaker, label_end, begin = turns.pop(line_start)
+        yield Sentence(Span(line_start, label_end), index, speaker)
+    a, b = _bounds(text, begin, end)
+    if a < b:
+        yield Sentence(Span(a, b), index, speaker)
 
 
 def split_sentences(text: str, segment_starts: list[int] | None = None) -> list[Sentence]:
