@@ -1,0 +1,138 @@
+"""The figures stage: every number with a meaning, classified and dated.
+
+Requires: ``doc.sentences`` (optional; without them each line, cut at sentence-final
+punctuation, is the context). Assigns: claims of kind ``"figure"`` whose fact is a
+:class:`coopatlas.model.Figure`, with the indicator rule's id as the claim's rule.
+
+The number grammar runs once over the whole text (:mod:`coopatlas.extract.numbers`);
+then, sentence by sentence, pairs like "76 of 85 regions" get their roles, each figure is
+classified (:mod:`coopatlas.extract.indicators`), signed (falls are negative) and dated
+(:mod:`coopatlas.extract.periods`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+
+import regex
+
+from coopatlas.doc import Doc
+from coopatlas.extract.indicators import NOUN_INDICATORS, Context, classify
+from coopatlas.extract.numbers import Quantity, find_quantities
+from coopatlas.extract.periods import resolve
+from coopatlas.model import Figure, Span
+
+FALLBACK_SENTENCE = regex.compile(r"[^\n]*?(?:[.!?…](?=\s+[A-Z“\"‘(\[])|(?=\n)|$)")
+PART_OF = regex.compile(r"^\s+of\s+[^,.;:\d]{0,40}$")
+OF_WHOLE = regex.compile(r"\bof\s*$", regex.IGNORECASE)
+WHOLE_THEN_PART = regex.compile(r"^[^.;:\d]{0,40},\s*$")
+FALL = regex.compile(
+    r"\b(?:down|fell|fallen|decreased?|declined?|dropped|contracted|shrank|reduced|"
+    r"decrease of|decline of|reduction of)\b[^,;.]{0,20}$",
+    regex.IGNORECASE,
+)
+LESS = regex.compile(r"^\s*(?:less|lower|down|fewer)\b", regex.IGNORECASE)
+PEOPLE_AS_COUNT = frozenset({"students", "participants", "delegations"})
+KINDS = {"trade_target": "target", "trade_growth": "growth"}
+_NOUN_HEADS = regex.compile(
+    r"(?:[ \t]+(?:more\s+)?(?:[A-Za-z][\w’'-]*[ \t]+){0,2}?)(?:"
+    + "|".join(p for p, _ in NOUN_INDICATORS) + r")\b|[ \t]+citizens\b|[ \t]+people\b",
+    regex.IGNORECASE,
+)
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The sentences the sentences stage found, else lines cut at sentence ends."""
+    if doc.sentences:
+        return [(s.span.start, s.span.end) for s in doc.sentences]
+    return [m.span() for m in FALLBACK_SENTENCE.finditer(doc.text) if m.end() > m.start()]
+
+
+def _group(quantities: list[Quantity], spans: list[tuple[int, int]]) -> dict[int, list[Quantity]]:
+    starts = [s for s, _ in spans]
+    groups: dict[int, list[Quantity]] = {}
+    for q in quantities:
+        i = bisect.bisect_right(starts, q.number_start) - 1
+        groups.setdefault(i, []).append(q)
+    return groups
+
+
+def roles(text: str, sentence_start: int, qs: list[Quantity]) -> dict[int, tuple[str, str]]:
+    """``{index: (role, noun)}`` for "76 of 85 regions" and "Of 85 regions, 76" pairs."""
+    found: dict[int, tuple[str, str]] = {}
+    for i, (a, b) in enumerate(zip(qs, qs[1:], strict=False)):
+        if a.unit != "count" or b.unit != "count":
+            continue
+        between = text[a.end:b.start]
+        if PART_OF.match(between):
+            found[i], found[i + 1] = ("part", b.noun or ""), ("whole", b.noun or "")
+        elif OF_WHOLE.search(text, sentence_start, a.start) and WHOLE_THEN_PART.match(between):
+            found[i], found[i + 1] = ("whole", a.noun or ""), ("part", a.noun or "")
+    return found
+
+
+def _end_with_noun(text: str, q: Quantity) -> int:
+    if q.unit not in ("count", "people"):
+        return q.end
+    m = _NOUN_HEADS.match(text, q.end, min(len(text), q.end + 60))
+    return m.end() if m else q.end
+
+
+def _signed(value: float, indicator: str, text: str, q: Quantity, sentence_start: int) -> float:
+    if indicator != "trade_growth":
+        return value
+    if FALL.search(text, max(sentence_start, q.start - 60), q.start) or LESS.match(text, q.end):
+        return -abs(value)
+    return value
+
+
+def _figures_in(doc: Doc, span: tuple[int, int], qs: list[Quantity]) -> None:
+    text, (s_start, s_end) = doc.text, span
+    sentence = text[s_start:s_end]
+    found_roles = roles(text, s_start, qs)
+    previous: str | None = None
+    last_money: Quantity | None = None
+    for i, q in enumerate(qs):
+        if q.unit == "same":
+            if last_money is None:
+                continue
+            q = replace(q, value=last_money.value, unit=last_money.unit)
+        role, noun = found_roles.get(i, (None, q.noun or ""))
+        a, b = q.start - s_start, q.end - s_start
+        context = Context(sentence[:a].lower(), sentence[b:].lower(), q.unit,
+                          (q.noun if role is None or role == "whole" else noun) or "",
+                          role, previous)
+        decision = classify(context)
+        _claim(doc, q, decision.indicator, decision.rule, (s_start, sentence))
+        previous = decision.indicator
+        if q.unit in ("USD", "RUB", "KZT", "EUR"):
+            last_money = q
+
+
+def _claim(doc: Doc, q: Quantity, indicator: str, rule: str, where: tuple[int, str]) -> None:
+    s_start, sentence = where
+    text = doc.text
+    unit = "count" if q.unit == "people" and indicator in PEOPLE_AS_COUNT else q.unit
+    end = _end_with_noun(text, q)
+    period = resolve(sentence, q.start - s_start, q.end - s_start, indicator,
+                     doc.document.published)
+    kind = KINDS.get(indicator) or ("stock" if period and period.startswith("asof:") else "result")
+    figure = Figure(
+        text=text[q.start:end], value=_signed(q.value, indicator, text, q, s_start), unit=unit,
+        indicator=indicator, period=period, value_max=q.value_max, qualifier=q.qualifier,
+        kind=kind,  # type: ignore[arg-type]
+    )
+    doc.claims.append(doc.claim("figure", Span(q.start, end), figure, f"figures.{rule}"))
+
+
+def figures_stage(doc: Doc) -> Doc:
+    """Append one ``figure`` claim per quantity stated in the text."""
+    quantities = list(find_quantities(doc.text))
+    if not quantities:
+        return doc
+    spans = sentence_spans(doc)
+    for index, qs in _group(quantities, spans).items():
+        span = spans[index] if index >= 0 else (0, len(doc.text))
+        _figures_in(doc, span, qs)
+    return doc

@@ -1,0 +1,231 @@
+"""Classify a quantity into the contract's closed indicator list by the words around it.
+
+Rules are data: ``RULES`` is an ordered list of ``(rule_id, rule)``; a rule reads a
+:class:`Context` (the sentence split at the figure, its unit, the words after it) and
+returns an indicator or ``None``. The first decisive rule wins and its id is kept on the
+claim, so every classification can be traced.
+
+>>> classify(Context("bilateral trade expanded by ", " to reach", "percent")).indicator
+'trade_growth'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+MONEY = frozenset({"USD", "RUB", "KZT", "EUR"})
+#: Head words of the counted noun and the indicator each names, first match wins.
+NOUN_INDICATORS: tuple[tuple[str, str], ...] = (
+    (r"joint\s+ventures?", "joint_ventures"), (r"delegations?", "delegations"),
+    (r"agreements?|treaties", "agreements"),
+    (r"documents?|memorand\w*|protocols?", "documents_signed"),
+    (r"compan(?:y|ies)|enterprises?|firms?", "companies"),
+    (r"universit(?:y|ies)|institutes?", "universities"), (r"schools?", "schools"),
+    (r"students?", "students"), (r"projects?", "projects"),
+    (r"representatives?|participants?|delegates?|guests?|attendees?", "participants"),
+    (r"regions?|territor(?:y|ies)|constituent|subjects?|oblasts?", "region"),
+)
+NOUN_STOP = frozenset(
+    "are is were was have has had will would that which who to in from at on with for by"
+    " and or".split()
+)
+TRADE = regex.compile(r"\b(?:trade|turnover|deliveries|exports?|imports?|commerce)\b")
+INVEST = regex.compile(r"\binvest")
+TARGET = regex.compile(
+    r"\b(?:are to|is to|will|should|aim\w*|target\w*|goal|plan\w*|expect\w*|intend\w*)\b"
+    r"|by the end of|by (?:19|20)\d\d"
+)
+GROWTH = regex.compile(
+    r"(?:\b(?:grew|grown|grow|increased?|expanded|rose|risen|went up|up|down|fell|fallen|"
+    r"decreased?|declined?|dropped|contracted|shrank|growth of|increase of|decrease of)"
+    r"(?:\s+by)?|\bby)\s*$"
+)
+COMPARED = regex.compile(r"^\s*(?:more|less|higher|lower|up|down)\b")
+SHARE = regex.compile(r"^\s*of\b|\bshare\b|\baccount")
+INTERREGIONAL = regex.compile(r"interregional|inter-regional|between (?:the )?regions")
+PARTICIPANTS = regex.compile(r"representatives|participants|delegat|guests|attendees")
+COOPERATION = regex.compile(r"cooperat|ties|contacts|relations|partners|agreements")
+STUDY = regex.compile(r"\b(?:study|studying|studies|enrolled|students)\b")
+INHERIT = regex.compile(r"(?:including|of which|of whom|of them|among them)\s*$")
+FORUM_COUNT = regex.compile(r"\b(?:host\w*|held|organi[sz]ed)\b.*\b(?:forum|event)s?\b"
+                            r"|\b(?:forum|event)s?\b.*\b(?:host\w*|held)\b")
+COUNTRY_IN = regex.compile(
+    r"\bin\s+(?:the\s+)?(?:(?P<ru>russia|russian)|(?P<kz>kazakhstan|kazakh))"
+)
+SUBJECT = regex.compile(
+    r"\b(?:(?P<mutual>mutual|bilateral|reciprocal)|(?P<ru>russian)|(?P<kz>kazakh\w*))"
+    r"\s+invest"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """A figure in its sentence: the (lower-case) text before and after it, its unit."""
+
+    before: str
+    after: str
+    unit: str
+    noun: str = ""
+    role: str | None = None  # "part" / "whole" in "76 of 85 regions"
+    previous: str | None = None  # indicator of the previous figure in the sentence
+
+    @property
+    def sentence(self) -> str:
+        return self.before + self.after
+
+    @property
+    def clause_before(self) -> str:
+        return regex.split(r"[,;:–—]", self.before)[-1]
+
+    @property
+    def clause_after(self) -> str:
+        return regex.split(r"[,;:–—.]", self.after, maxsplit=1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    indicator: str
+    rule: str
+
+
+Rule = Callable[[Context], str | None]
+
+
+def head_noun(noun: str) -> str | None:
+    """The indicator the counted noun names ("400 cooperation agreements" -> agreements)."""
+    for word_at, _ in enumerate(noun.split()):
+        words = noun.split()
+        if words[word_at] in NOUN_STOP:
+            return None
+        rest = " ".join(words[word_at:])
+        for pattern, indicator in NOUN_INDICATORS:
+            if regex.match(rf"(?:{pattern})\b", rest):
+                return indicator
+    return None
+
+
+def rule_border_length(c: Context) -> str | None:
+    return "border_length" if c.unit == "km" and "border" in c.sentence else None
+
+
+def rule_population_border(c: Context) -> str | None:
+    return "population_border" if c.unit == "people" and "border" in c.sentence else None
+
+
+def rule_projects_value(c: Context) -> str | None:
+    if c.unit in MONEY and regex.search(r"project\w*\s+(?:\w+\s+){0,3}$|worth\s+\S*\s*$",
+                                        c.before[-80:]):
+        return "projects_value"
+    return None
+
+
+def _direction(c: Context) -> str | None:
+    for m in reversed(list(COUNTRY_IN.finditer(c.clause_before))):
+        return "investment_ru_in_kz" if m.group("kz") else "investment_kz_in_ru"
+    m = COUNTRY_IN.search(c.clause_after)
+    if m:
+        return "investment_ru_in_kz" if m.group("kz") else "investment_kz_in_ru"
+    subject = SUBJECT.search(c.sentence)
+    if subject and subject.group("mutual"):
+        return "investment_mutual"
+    if subject:
+        return "investment_ru_in_kz" if subject.group("ru") else "investment_kz_in_ru"
+    return None
+
+
+def _about_investment(c: Context) -> bool:
+    """Investment named in the figure's clause, or earlier in the sentence with no trade since."""
+    if INVEST.search(c.clause_before + c.clause_after):
+        return True
+    mentions = list(INVEST.finditer(c.before))
+    return bool(mentions) and not TRADE.search(c.before, mentions[-1].end())
+
+
+def rule_investment(c: Context) -> str | None:
+    if c.unit in MONEY | {"same"} and _about_investment(c):
+        return _direction(c) or "investment_mutual"
+    return None
+
+
+def rule_trade_target(c: Context) -> str | None:
+    if c.unit in MONEY and TRADE.search(c.sentence) and TARGET.search(c.sentence):
+        return "trade_target"
+    return None
+
+
+def rule_trade_share(c: Context) -> str | None:
+    if c.unit == "percent" and TRADE.search(c.sentence) and INTERREGIONAL.search(c.sentence):
+        return "trade_share_interregional" if SHARE.search(c.after[:30]) else None
+    return None
+
+
+def rule_trade_growth(c: Context) -> str | None:
+    if not TRADE.search(c.sentence):
+        return None
+    if c.unit in ("percent", "times") or GROWTH.search(c.before[-40:]):
+        return "trade_growth" if c.unit != "count" else None
+    return None
+
+
+def rule_trade_turnover(c: Context) -> str | None:
+    return "trade_turnover" if c.unit in MONEY and TRADE.search(c.sentence) else None
+
+
+def rule_regions(c: Context) -> str | None:
+    if head_noun(c.noun) != "region" or c.unit != "count":
+        return None
+    if PARTICIPANTS.search(c.before):
+        return "participants"
+    if c.role == "whole":
+        return "regions_total"
+    if c.role == "part" or COOPERATION.search(c.sentence):
+        return "regions_cooperating"
+    return None
+
+
+def rule_noun(c: Context) -> str | None:
+    indicator = head_noun(c.noun)
+    return indicator if indicator and indicator != "region" else None
+
+
+def rule_students_verb(c: Context) -> str | None:
+    return "students" if c.unit in ("count", "people") and STUDY.search(c.noun) else None
+
+
+def rule_inherit(c: Context) -> str | None:
+    return c.previous if c.previous and INHERIT.search(c.before) else None
+
+
+def rule_forum_count(c: Context) -> str | None:
+    if c.unit == "count" and c.noun == "" and FORUM_COUNT.search(c.clause_before):
+        return "forum_count"
+    return None
+
+
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("border_length", rule_border_length),
+    ("population_border", rule_population_border),
+    ("projects_value", rule_projects_value),
+    ("investment", rule_investment),
+    ("trade_target", rule_trade_target),
+    ("trade_share", rule_trade_share),
+    ("trade_growth", rule_trade_growth),
+    ("trade_turnover", rule_trade_turnover),
+    ("regions", rule_regions),
+    ("noun", rule_noun),
+    ("students_verb", rule_students_verb),
+    ("inherit", rule_inherit),
+    ("forum_count", rule_forum_count),
+)
+
+
+def classify(context: Context, rules: tuple[tuple[str, Rule], ...] = RULES) -> Decision:
+    """The first decisive rule's indicator, else ``other``."""
+    for rule_id, rule in rules:
+        indicator = rule(context)
+        if indicator:
+            return Decision(indicator, rule_id)
+    return Decision("other", "default")

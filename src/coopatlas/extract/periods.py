@@ -1,0 +1,185 @@
+"""Periods: time expressions in a sentence, resolved against the text's date.
+
+Notation (../shared/gold/README.md): ``YYYY`` for a year, ``YYYY-MM..YYYY-MM`` for a span
+of months, ``asof:YYYY-MM-DD`` for a stock stated as of the text's date, ``None`` where
+the text gives no time. ``TIME`` is one compiled pattern over the sentence; each named
+alternative has a resolver. A figure takes the nearest expression in its sentence
+(one after it counts a little farther), never one that follows "than" (the comparison
+base). With none, the indicator and tense decide: an event's figure is the text's year,
+a present-tense stock is ``asof`` the text's date, a length has no time.
+
+>>> from datetime import date
+>>> resolve("Over seven months of 2021 trade grew by 34%.", 39, 42, "trade_growth",
+...         date(2021, 9, 30))
+'2021-01..2021-07'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import regex
+
+from coopatlas.extract.numbers import UNITS_WORDS
+
+MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_M = "(?:" + "|".join(MONTHS) + ")"
+_Y = r"(?:19|20)\d\d"
+_N = r"(?:\d{1,2}|" + "|".join(UNITS_WORDS) + ")"
+_ORD = r"(?:first|second|third|fourth)"
+
+_RANGE_DASH = r"\s*(?:–|—|-|to|through)\s*"
+_OF_YEAR = rf"\s+of\s+(?:{_Y}|this year)"
+#: Time expressions, one named alternative each, tried in this order at every position.
+TIME_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("months_of", rf"\b(?:(?:the\s+)?first\s+)?(?P<n>{_N})\s+months\s+of\s+(?P<ny>{_Y}|this year)"),
+    ("mrange", rf"\b(?P<m1>{_M}){_RANGE_DASH}(?P<m2>{_M})(?:,?\s+(?:of\s+)?(?P<ry>{_Y}))?"),
+    ("quarter", rf"\b(?P<q>{_ORD})\s+quarter(?P<qy>{_OF_YEAR})"),
+    ("half", rf"\b(?P<h>first|second)\s+half(?P<hy>{_OF_YEAR})"),
+    ("month", rf"\bin\s+(?P<m>{_M})(?!{_RANGE_DASH}{_M})"
+              rf"(?:,?\s+(?:of\s+)?(?:(?P<my>{_Y})|this year|the current year))?"),
+    ("rolling", r"\b(?:over|in|during|for|within)\s+the\s+(?:past|last)\s+"
+                r"(?:year|12 months|twelve months)"),
+    ("ytd", r"\bsince the (?:start|beginning) of (?:the|this) year"),
+    ("endyear", r"\bby the end of (?:the|this) year|\bby (?:the )?year[- ]end"),
+    ("last", r"\b(?:last|past|previous)\s+year\b"),
+    ("this", r"\b(?:this|the current)\s+year\b"),
+    ("next", r"\bnext\s+year\b"),
+    ("range", rf"\b{_Y}\s*[–—-]\s*{_Y}\b"),
+    ("year", rf"\b(?:in|of|for|during|by|until|till|since)\s+(?P<y>{_Y})\b"),
+    ("asof", r"\b(?:currently|to date|at present|as of now|so far|nowadays)\b"),
+    ("today", r"\btoday\b"),
+)
+TIME = regex.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in TIME_PATTERNS))
+COMPARISON = regex.compile(r"\bthan\b[^,;.]{0,50}$")
+CLAUSE_BREAK = regex.compile(r"[,;:–—()]")
+EVENT = regex.compile(
+    r"\b(?:was|were) (?:held|signed|adopted)\b|\btook (?:place|part)\b|\btaking part\b"
+    r"|\bparticipation of\b|\bhave come\b|\bcame to\b|\battended\b|\bvisited\b"
+)
+EVENT_INDICATORS = frozenset({"participants", "delegations", "documents_signed"})
+TIMELESS_INDICATORS = frozenset({"border_length"})
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    start: int
+    end: int
+    period: str | None  # None: relative to a text date that is unknown
+
+
+def months(year: int, first: int, last: int) -> str:
+    """``months(2021, 1, 7)`` -> ``'2021-01..2021-07'``."""
+    return f"{year:04d}-{first:02d}..{year:04d}-{last:02d}"
+
+
+def past_twelve_months(on: date) -> str:
+    """The twelve months before ``on``: for 2024-11-27, ``'2023-12..2024-11'``."""
+    first_year, first_month = (on.year - 1, on.month + 1) if on.month < 12 else (on.year, 1)
+    return f"{first_year:04d}-{first_month:02d}..{on.year:04d}-{on.month:02d}"
+
+
+def _year(token: str | None, on: date) -> int:
+    return int(token) if token and token[0].isdigit() else on.year
+
+
+def _month(name: str) -> int:
+    return MONTHS.index(name.lower()) + 1
+
+
+def _count(token: str) -> int:
+    return int(token) if token.isdigit() else UNITS_WORDS[token.lower()]
+
+
+def _months_of(m: regex.Match[str], on: date) -> str:
+    return months(_year(m.group("ny"), on), 1, _count(m.group("n")))
+
+
+def _mrange(m: regex.Match[str], on: date) -> str:
+    first, last = _month(m.group("m1")), _month(m.group("m2"))
+    year = _year(m.group("ry"), on) if m.group("ry") or last <= on.month else on.year - 1
+    return months(year, first, last)
+
+
+def _of_year(token: str, on: date) -> int:
+    return _year(token.split()[-1] if token.split()[-1][0].isdigit() else None, on)
+
+
+def _quarter(m: regex.Match[str], on: date) -> str:
+    q = ("first", "second", "third", "fourth").index(m.group("q").lower())
+    return months(_of_year(m.group("qy"), on), 3 * q + 1, 3 * q + 3)
+
+
+def _half(m: regex.Match[str], on: date) -> str:
+    h = 0 if m.group("h").lower() == "first" else 6
+    return months(_of_year(m.group("hy"), on), h + 1, h + 6)
+
+
+def _in_month(m: regex.Match[str], on: date) -> str:
+    month = _month(m.group("m"))
+    year = int(m.group("my")) if m.group("my") else on.year
+    return months(year, month, month)
+
+
+RESOLVERS: dict[str, Callable[[regex.Match[str], date], str | None]] = {
+    "months_of": _months_of, "mrange": _mrange, "quarter": _quarter, "half": _half,
+    "month": _in_month,
+    "rolling": lambda m, on: past_twelve_months(on),
+    "ytd": lambda m, on: months(on.year, 1, on.month),
+    "endyear": lambda m, on: str(on.year),
+    "last": lambda m, on: str(on.year - 1),
+    "this": lambda m, on: str(on.year),
+    "next": lambda m, on: str(on.year + 1),
+    "year": lambda m, on: m.group("y"),
+    "asof": lambda m, on: f"asof:{on.isoformat()}",
+    "today": lambda m, on: str(on.year),
+}
+ABSOLUTE = frozenset({"year"})
+
+
+def time_expressions(sentence: str, on: date | None) -> list[TimeExpr]:
+    """Every time expression in ``sentence`` (lower case), resolved; comparison bases left out."""
+    found = []
+    for m in TIME.finditer(sentence):
+        kind = m.lastgroup
+        if kind in (None, "range") or COMPARISON.search(sentence, 0, m.start()):
+            continue  # a year range names a programme; a comparison base is no period
+        if on is None and kind not in ABSOLUTE:
+            found.append(TimeExpr(m.start(), m.end(), None))
+            continue
+        found.append(TimeExpr(m.start(), m.end(), RESOLVERS[kind](m, on or date.min)))
+    return found
+
+
+def _nearest(sentence: str, exprs: list[TimeExpr], start: int, end: int) -> TimeExpr | None:
+    """The closest expression before the figure, or after it within its clause."""
+    def distance(e: TimeExpr) -> float:
+        return start - e.end if e.end <= start else 1.5 * (e.start - end)
+
+    usable = [
+        e for e in exprs
+        if e.end <= start or (e.start >= end and not CLAUSE_BREAK.search(sentence, end, e.start))
+    ]
+    return min(usable, key=distance, default=None)
+
+
+def default_period(indicator: str, sentence: str, on: date | None) -> str | None:
+    """The period of a figure whose sentence gives no time."""
+    if on is None or indicator in TIMELESS_INDICATORS:
+        return None
+    if indicator in EVENT_INDICATORS or EVENT.search(sentence):
+        return str(on.year)
+    return f"asof:{on.isoformat()}"
+
+
+def resolve(sentence: str, start: int, end: int, indicator: str, on: date | None) -> str | None:
+    """The period of the figure at ``sentence[start:end]``."""
+    sentence = sentence.lower()
+    expr = _nearest(sentence, time_expressions(sentence, on), start, end)
+    if expr is not None:
+        return expr.period
+    return default_period(indicator, sentence, on)
