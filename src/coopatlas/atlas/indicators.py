@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from coopatlas.atlas.sourced import Sourced, of_kind
@@ -142,7 +142,10 @@ def conflicts(obs: Iterable[IndicatorObservation]) -> list[Conflict]:
     """Disagreements within a period and changes over time across periods, per indicator."""
     out: list[Conflict] = []
     by_indicator = _by(series(obs), lambda p: (p.indicator, p.unit))
-    for _key, points in sorted(by_indicator.items()):
-        out.extend(_disagreements(points))
-        out.extend(_change_over_time(points))
+    units = _by(by_indicator, lambda key: key[0])
+    for (indicator, unit), points in sorted(by_indicator.items()):
+        found = _disagreements(points) + _change_over_time(points)
+        if len(units[indicator]) > 1:  # keep subjects unique: one indicator stated in two units
+            found = [replace(c, subject=f"{c.subject}@{unit}") for c in found]
+        out.extend(found)
     return out
