@@ -1,0 +1,56 @@
+"""Twin pairs: twinned, sister or partner cities the text names as pairs.
+
+Requires city mentions (``doc.mentions`` of kind ``"city"``, keyed by current English
+name) and sentences (or the fallback split); assigns claims of kind ``"twin_pair"``
+whose fact is a :class:`TwinPairFact`.
+
+In a sentence that speaks of twinning ("twin cities", "sister cities", "partner cities",
+"twinned with"), two city mentions joined by "and", a dash or "with" form a pair:
+"Moscow and Astana", "Omsk–Pavlodar", "X and Y, Z and W", "Omsk is twinned with Pavlodar".
+"""
+
+from __future__ import annotations
+
+import re
+
+from coopatlas.doc import Doc
+from coopatlas.extract.eventtext import sentence_spans
+from coopatlas.model import Mention, Span, TwinPairFact
+
+CUE_RE = re.compile(
+    r"\btwin(?:ned|ning|s)?\b|\bsister[\s-]+cit|\bpartner[\s-]+cit|\bsister[\s-]+towns?"
+    r"|\bfraternal\s+cit", re.IGNORECASE)
+JOINER_RE = re.compile(
+    r"\s*(?:and|&|–|—|-|with|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:twinned|"
+    r"partnered|a\s+(?:twin|sister|partner)\s+(?:city|town))\s+with)\s*", re.IGNORECASE)
+
+
+def _cities(doc: Doc, sentence: Span) -> list[Mention]:
+    return sorted((m for m in doc.mentions_in(sentence) if m.kind == "city"),
+                  key=lambda m: m.span.start)
+
+
+def pairs_in(doc: Doc, sentence: Span) -> list[tuple[Mention, Mention]]:
+    """Adjacent city mentions joined by a pairing word, in a sentence about twinning."""
+    if not CUE_RE.search(doc.text, sentence.start, sentence.end):
+        return []
+    cities, pairs, i = _cities(doc, sentence), [], 0
+    while i + 1 < len(cities):
+        a, b = cities[i], cities[i + 1]
+        between = doc.text[a.span.end:b.span.start]
+        if a.key != b.key and JOINER_RE.fullmatch(between):
+            pairs.append((a, b))
+            i += 2
+        else:
+            i += 1
+    return pairs
+
+
+def twins_stage(doc: Doc) -> Doc:
+    """Append one ``twin_pair`` claim per pair of twinned cities."""
+    for sentence in sentence_spans(doc):
+        for a, b in pairs_in(doc, sentence):
+            span = Span(a.span.start, b.span.end)
+            doc.claims.append(doc.claim("twin_pair", span, TwinPairFact(a.key, b.key),
+                                        "twins:pair-in-twinning-sentence"))
+    return doc
