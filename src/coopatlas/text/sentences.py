@@ -11,12 +11,11 @@ its speaker holds until the next label or the end of the segment.
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from coopatlas.doc import Doc
-from coopatlas.model import Sentence, Span
+from coopatlas.model import Segment, Sentence, Span
 from coopatlas.text.speakers import label_line, turn_at
 
 CUT_RE = re.compile(  # a first-character class lets `re` skip ahead fast
@@ -103,23 +102,18 @@ def segment_sentences(text: str, start: int, end: int, index: int) -> Iterator[S
         yield Sentence(Span(a, b), index, speaker)
 
 
-def split_sentences(text: str, segment_starts: list[int] | None = None) -> list[Sentence]:
-    """All sentences of ``text``, sorted; segments begin at ``segment_starts`` (0 implied)."""
-    starts = sorted({0, *(segment_starts or [])})
-    edges = [*starts, len(text)]
+def split_sentences(text: str, segments: Sequence[Segment] = ()) -> list[Sentence]:
+    """All sentences of ``text``, sorted; one segment over the whole text when none given."""
+    if not segments:
+        segments = (Segment(0, Span(0, len(text))),)
     out: list[Sentence] = []
-    for index, (a, b) in enumerate(zip(edges, edges[1:], strict=False)):
-        out.extend(segment_sentences(text, a, b, index))
+    for segment in sorted(segments, key=lambda s: (s.span.start, s.span.end)):
+        end = min(segment.span.end, len(text))
+        out.extend(segment_sentences(text, segment.span.start, end, segment.index))
     return out
-
-
-def segment_of(starts: list[int], offset: int) -> int:
-    return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
 def sentences_stage(doc: Doc) -> Doc:
     """Pipeline stage: fill ``doc.sentences`` (sorted) from the document's text and segments."""
-    segments = doc.document.segments
-    starts = [s.span.start for s in segments] if segments else [0]
-    doc.sentences = split_sentences(doc.text, starts)
+    doc.sentences = split_sentences(doc.text, doc.document.segments)
     return doc
