@@ -21,8 +21,10 @@ def _former(cell: str) -> tuple[FormerName, ...]:
     out = []
     for item in _split(cell):
         name, _, years = item.partition("@")
-        start, _, end = years.partition("-")
-        out.append(FormerName(name, int(start) if start else None, int(end) if end else None))
+        person = years.endswith("!")
+        start, _, end = years.rstrip("!").partition("-")
+        out.append(FormerName(name, int(start) if start else None, int(end) if end else None,
+                              person))
     return tuple(out)
 
 

@@ -13,6 +13,7 @@ class FormerName:
     name: str
     start: int | None = None
     end: int | None = None
+    person_like: bool = False  # also a person's name (Gorky, Kalinin): needs a place cue
 
     def coined_by(self, year: int | None) -> bool:
         """False when the name did not yet exist in ``year`` (an anachronism)."""
