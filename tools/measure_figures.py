@@ -1,6 +1,6 @@
 """Measure the figures stage against the gold of a corpus (default: ../shared seeds).
 
-    .venv/bin/python tools/measure_figures.py [--corpus seeds] [--verbose]
+    .venv/bin/python tools/measure_figures.py [--corpus seeds | --golden DIR] [--verbose]
 
 Builds a Document from each text (published = the gold date; furniture is left in),
 runs the sentences stage when it is built, then the figures stage, and compares the
@@ -62,12 +62,15 @@ def match(found: list[dict[str, Any]], gold: list[dict[str, Any]]) -> list[tuple
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", default="seeds")
+    parser.add_argument("--golden", type=Path, help="a folder of NAME.txt + NAME.json pairs")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
     totals = {"found": 0, "gold": 0, "matched": 0, "indicator": 0, "period": 0}
-    for gold_path in sorted((SHARED / "gold" / args.corpus).glob("*.json")):
+    gold_dir = args.golden or SHARED / "gold" / args.corpus
+    for gold_path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gold_path.read_text())
-        text_path = SHARED / "corpus" / args.corpus / f"{gold_path.stem}.txt"
+        texts = args.golden or SHARED / "corpus" / args.corpus
+        text_path = texts / f"{gold_path.stem}.txt"
         found = to_contract(figures_stage(build_doc(text_path, gold["published"])))["figures"]
         pairs = match(found, gold["figures"])
         totals["found"] += len(found)

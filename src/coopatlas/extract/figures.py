@@ -18,7 +18,7 @@ from dataclasses import replace
 import regex
 
 from coopatlas.doc import Doc
-from coopatlas.extract.indicators import NOUN_INDICATORS, Context, classify
+from coopatlas.extract.indicators import NOUN_INDICATORS, NOUN_STOP, Context, classify
 from coopatlas.extract.numbers import Quantity, find_quantities
 from coopatlas.extract.periods import resolve
 from coopatlas.model import Figure, Span
@@ -32,11 +32,12 @@ FALL = regex.compile(
     r"decrease of|decline of|reduction of)\b[^,;.]{0,20}$",
     regex.IGNORECASE,
 )
-LESS = regex.compile(r"^\s*(?:less|lower|down|fewer)\b", regex.IGNORECASE)
+LESS = regex.compile(r"\s*(?:less|lower|down|fewer)\b", regex.IGNORECASE)
 PEOPLE_AS_COUNT = frozenset({"students", "participants", "delegations"})
 KINDS = {"trade_target": "target", "trade_growth": "growth"}
+_WORD = r"(?!(?:" + "|".join(NOUN_STOP) + r")\b)[A-Za-z][\w’'-]*"
 _NOUN_HEADS = regex.compile(
-    r"(?:[ \t]+(?:more\s+)?(?:[A-Za-z][\w’'-]*[ \t]+){0,2}?)(?:"
+    rf"(?:[ \t]+(?:{_WORD}[ \t]+){{0,2}}?)(?:"
     + "|".join(p for p, _ in NOUN_INDICATORS) + r")\b|[ \t]+citizens\b|[ \t]+people\b",
     regex.IGNORECASE,
 )

@@ -52,8 +52,20 @@ STUDY = regex.compile(r"\b(?:study|studying|studies|enrolled|students)\b")
 INHERIT = regex.compile(r"(?:including|of which|of whom|of them|among them)\s*$")
 FORUM_COUNT = regex.compile(r"\b(?:host\w*|held|organi[sz]ed)\b.*\b(?:forum|event)s?\b"
                             r"|\b(?:forum|event)s?\b.*\b(?:host\w*|held)\b")
+BORDER = regex.compile(r"\bborder|\bfrontier")
+PROJECT_VALUE = regex.compile(r"\bprojects?\b[^,;.]{0,40}$")
+#: A clause that only comments on the one before it ("..., which is one-third more").
+BACK_REFERENCE = regex.compile(
+    r"^\s*(?:which|that is|an increase|a rise|a growth|a fall|up|down)\b"
+)
+#: Other things money measures; named after "trade", they take the figure away from it.
+OTHER_MONEY = regex.compile(
+    r"\b(?:contract|budget|fund|loan|credit|grant|cost|price|capital|allocat|spen[dt]|financ"
+    r"|invest|project|worth)"
+)
+OF_THEM = regex.compile(r"^(?:of|among) (?:them|these|those|which|whom)\b")
 COUNTRY_IN = regex.compile(
-    r"\bin\s+(?:the\s+)?(?:(?P<ru>russia|russian)|(?P<kz>kazakhstan|kazakh))"
+    r"\b(?:in|into)\s+(?:the\s+)?(?:(?P<ru>russia|russian)|(?P<kz>kazakhstan|kazakh))"
 )
 SUBJECT = regex.compile(
     r"\b(?:(?P<mutual>mutual|bilateral|reciprocal)|(?P<ru>russian)|(?P<kz>kazakh\w*))"
@@ -108,16 +120,15 @@ def head_noun(noun: str) -> str | None:
 
 
 def rule_border_length(c: Context) -> str | None:
-    return "border_length" if c.unit == "km" and "border" in c.sentence else None
+    return "border_length" if c.unit == "km" and BORDER.search(c.sentence) else None
 
 
 def rule_population_border(c: Context) -> str | None:
-    return "population_border" if c.unit == "people" and "border" in c.sentence else None
+    return "population_border" if c.unit == "people" and BORDER.search(c.sentence) else None
 
 
 def rule_projects_value(c: Context) -> str | None:
-    if c.unit in MONEY and regex.search(r"project\w*\s+(?:\w+\s+){0,3}$|worth\s+\S*\s*$",
-                                        c.before[-80:]):
+    if c.unit in MONEY and PROJECT_VALUE.search(c.before[-80:]):
         return "projects_value"
     return None
 
@@ -128,7 +139,7 @@ def _direction(c: Context) -> str | None:
     m = COUNTRY_IN.search(c.clause_after)
     if m:
         return "investment_ru_in_kz" if m.group("kz") else "investment_kz_in_ru"
-    subject = SUBJECT.search(c.sentence)
+    subject = SUBJECT.search(c.clause_before) or SUBJECT.search(c.sentence)
     if subject and subject.group("mutual"):
         return "investment_mutual"
     if subject:
@@ -151,7 +162,10 @@ def rule_investment(c: Context) -> str | None:
 
 
 def rule_trade_target(c: Context) -> str | None:
-    if c.unit in MONEY and TRADE.search(c.sentence) and TARGET.search(c.sentence):
+    """A money target: about trade, or about nothing else named (the topic of the text)."""
+    if c.unit not in MONEY or not TARGET.search(c.sentence):
+        return None
+    if TRADE.search(c.sentence) or not (INVEST.search(c.sentence) or "project" in c.sentence):
         return "trade_target"
     return None
 
@@ -162,16 +176,31 @@ def rule_trade_share(c: Context) -> str | None:
     return None
 
 
+def _topic_clause(c: Context) -> str:
+    """The figure's clause, widened to the sentence when it refers back ("which is ...")."""
+    if BACK_REFERENCE.search(c.clause_before):
+        return c.before
+    return c.clause_before + c.clause_after
+
+
 def rule_trade_growth(c: Context) -> str | None:
-    if not TRADE.search(c.sentence):
+    if not TRADE.search(_topic_clause(c)):
         return None
     if c.unit in ("percent", "times") or GROWTH.search(c.before[-40:]):
         return "trade_growth" if c.unit != "count" else None
     return None
 
 
+def _about_trade(c: Context) -> bool:
+    """Trade is the last money topic named before the figure, or it follows in the clause."""
+    mentions = list(TRADE.finditer(c.before))
+    if mentions:
+        return not OTHER_MONEY.search(c.before, mentions[-1].end())
+    return bool(TRADE.search(c.clause_after))
+
+
 def rule_trade_turnover(c: Context) -> str | None:
-    return "trade_turnover" if c.unit in MONEY and TRADE.search(c.sentence) else None
+    return "trade_turnover" if c.unit in MONEY and _about_trade(c) else None
 
 
 def rule_regions(c: Context) -> str | None:
@@ -196,7 +225,9 @@ def rule_students_verb(c: Context) -> str | None:
 
 
 def rule_inherit(c: Context) -> str | None:
-    return c.previous if c.previous and INHERIT.search(c.before) else None
+    if c.previous and (INHERIT.search(c.before) or OF_THEM.match(c.noun)):
+        return c.previous
+    return None
 
 
 def rule_forum_count(c: Context) -> str | None:

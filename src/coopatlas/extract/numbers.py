@@ -74,7 +74,7 @@ CANDIDATES = regex.compile(
     rf"|(?P<num>{_DIGITS})|(?P<word>{_WORD_NUMBER})"
 )
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?i:hundred|thousand|million|mln|mn|m|billion|bln|bn|trillion|trn|tn)\b\.?"
+_SCALE = r"(?i:hundred|thousand|million|mln|mn|m|billion|bln|bn|trillion|trn|tn)\b"
 _CURRENCY_WORD = r"(?i:(?:US |American )?dollars?|roubles?|rubles?|tenge|euros?)\b"
 _MEASURE = (
     r"(?:%|(?i:percent|per cent|percentage points?|km\b|kilomet(?:re|er)s?|tonnes?\b|tons?\b"
@@ -107,6 +107,7 @@ DATE_RIGHT = regex.compile(rf"\s+{_MONTH}\b")
 FRACTION_FOLLOW = regex.compile(
     r"\s+(?i:more|less|higher|lower|larger|greater|of|up|down)\b"
 )
+BY = regex.compile(r"\bby\s+$")
 COMPARATIVE = regex.compile(
     r"\s+(?i:more|less|higher|lower|larger|greater|bigger|smaller|as\s)", regex.IGNORECASE
 )
@@ -199,7 +200,7 @@ def _number(text: str, m: regex.Match[str]) -> tuple[float, str, bool] | None:
         value = word_value(token)
         return (float(value), "number", False) if value is not None else None
     if kind == "frac":
-        if not FRACTION_FOLLOW.match(text, m.end()):
+        if not (FRACTION_FOLLOW.match(text, m.end()) or BY.search(text[:m.start()][-6:])):
             return None
         head, tail = regex.split(r"[- ]", token.lower(), maxsplit=1)
         share = FRACTIONS[tail] * (2 if head == "two" and tail == "third" else 1)

@@ -50,7 +50,7 @@ TIME_PATTERNS: tuple[tuple[str, str], ...] = (
     ("this", r"\b(?:this|the current)\s+year\b"),
     ("next", r"\bnext\s+year\b"),
     ("range", rf"\b{_Y}\s*[–—-]\s*{_Y}\b"),
-    ("year", rf"\b(?:in|of|for|during|by|until|till|since)\s+(?P<y>{_Y})\b"),
+    ("year", rf"\b(?:in|of|for|during|by|until|till|since)\s+(?P<y>{_Y})\b(?!\s*[–—-]\s*\d)"),
     ("asof", r"\b(?:currently|to date|at present|as of now|so far|nowadays)\b"),
     ("today", r"\btoday\b"),
 )

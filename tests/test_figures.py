@@ -1,0 +1,112 @@
+"""The figures stage: golden fixture texts (our own) and the five seed texts of ../shared.
+
+Each ``tests/golden/figures/NAME.txt`` has a ``NAME.json`` with the text's date and the
+expected contract figures. Every case runs twice: with the sentences stage and without
+sentences (the stage falls back to lines cut at sentence ends).
+Set ``GOLDEN_UPDATE=1`` to rewrite the expected files from the current output (review the
+diff before committing it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from coopatlas.doc import Doc
+from coopatlas.extract.contract import to_contract
+from coopatlas.extract.figures import figures_stage
+from coopatlas.model import Document, Figure
+from coopatlas.text.sentences import sentences_stage
+
+GOLDEN = Path(__file__).parent / "golden" / "figures"
+CASES = sorted(p.stem for p in GOLDEN.glob("*.json"))
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+TOOLS = Path(__file__).resolve().parents[1] / "tools"
+
+
+def make_doc(text: str, published: date | None, split: bool = True) -> Doc:
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    doc = Doc(Document(doc_id=digest[:16], source="test", text=text, content_hash=digest,
+                       published=published))
+    return sentences_stage(doc) if split else doc
+
+
+def run(text: str, published: str | None, split: bool = True) -> Doc:
+    return figures_stage(make_doc(text, date.fromisoformat(published) if published else None,
+                                  split))
+
+
+@pytest.mark.parametrize("split", [True, False], ids=["sentences", "lines"])
+@pytest.mark.parametrize("case", CASES)
+def test_golden(case: str, split: bool) -> None:
+    expected = json.loads((GOLDEN / f"{case}.json").read_text())
+    doc = run((GOLDEN / f"{case}.txt").read_text(), expected["published"], split)
+    found = to_contract(doc)["figures"]
+    if os.environ.get("GOLDEN_UPDATE") and split:
+        expected["figures"] = found
+        (GOLDEN / f"{case}.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1))
+    assert found == expected["figures"]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_claim_spans_hold_the_figure_text(case: str) -> None:
+    text = (GOLDEN / f"{case}.txt").read_text()
+    doc = run(text, json.loads((GOLDEN / f"{case}.json").read_text())["published"])
+    for claim in doc.claims:
+        fig: Figure = claim.fact
+        assert claim.kind == "figure" and claim.rule.startswith("figures.")
+        assert claim.span.of(text) == fig.text
+        assert claim.sentence is not None and claim.sentence.contains(claim.span)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Trade is to reach $20 billion by the end of the year.", "target"),
+    ("Trade grew by 5 percent last year.", "growth"),
+    ("Over 6,500 joint ventures operate.", "stock"),
+    ("In 2015 trade reached $5 billion.", "result"),
+])
+def test_figure_kind(text: str, kind: str) -> None:
+    [claim] = run(text, "2019-11-07").claims
+    assert claim.fact.kind == kind
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Last year trade went down 6.3% to $20 billion.", -6.3),
+    ("Trade fell by 4 percent.", -4.0),
+    ("Trade was one-third less than a year before.", -33.33),
+    ("Trade grew by 4 percent.", 4.0),
+])
+def test_falls_are_negative(text: str, value: float) -> None:
+    growth = [c.fact for c in run(text, "2019-11-07").claims if c.fact.unit == "percent"]
+    assert [f.value for f in growth] == [pytest.approx(value)]
+
+
+def test_no_date_no_relative_period() -> None:
+    [claim] = run("Last year trade reached $24 billion.", None).claims
+    assert claim.fact.period is None
+
+
+def test_text_without_figures() -> None:
+    assert run("", "2020-01-01").claims == []
+    assert run("The forum met in Omsk.", "2020-01-01").claims == []
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not (SHARED / "gold" / "seeds").exists(), reason="../shared is absent")
+def test_seeds_meet_the_targets(capsys: pytest.CaptureFixture[str]) -> None:
+    sys.path.insert(0, str(TOOLS))
+    import measure_figures
+
+    sys.argv = ["measure_figures"]
+    measure_figures.main()
+    out = capsys.readouterr().out
+    f1 = float(out.split("F1 ")[1].split()[0])
+    indicator = float(out.split("indicator accuracy ")[1].split()[0])
+    period = float(out.split("period accuracy ")[1].split()[0])
+    assert f1 >= 0.90 and indicator >= 0.85 and period >= 0.85, out

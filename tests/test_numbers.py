@@ -1,0 +1,81 @@
+"""The number grammar: values, units, ranges, qualifiers and what is not a quantity."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coopatlas.extract.numbers import digits_value, find_quantities, word_value
+
+# (text, [(value, unit, value_max, qualifier), ...])
+CASES = [
+    ("reached $14 billion", [(14e9, "USD", None, None)]),
+    ("about US$3 bn in all", [(3e9, "USD", None, "about")]),
+    ("worth more than $ 18 billion", [(18e9, "USD", None, "more than")]),
+    ("18.2 billion dollars", [(18.2e9, "USD", None, None)]),
+    ("1.5 trillion roubles", [(1.5e12, "RUB", None, None)]),
+    ("500 million tenge", [(5e8, "KZT", None, None)]),
+    ("€40 million and 12 million euros", [(4e7, "EUR", None, None), (1.2e7, "EUR", None, None)]),
+    ("grew by 34 percent", [(34, "percent", None, None)]),
+    ("up 4.5% on the year", [(4.5, "percent", None, None)]),
+    ("around 30–35 percent", [(30, "percent", 35, "around")]),
+    ("between 10-12 per cent", [(10, "percent", 12, None)]),
+    ("over 7,500 kilometres", [(7500, "km", None, "over")]),
+    ("1.2 million tonnes of grain", [(1.2e6, "tonnes", None, None)]),
+    ("about 32 million people", [(32e6, "people", None, "about")]),
+    ("165 million consumers", [(165e6, "people", None, None)]),
+    ("over 400 agreements", [(400, "count", None, "over")]),
+    ("Seventy six of Russia's 83 regions", [(76, "count", None, None), (83, "count", None, None)]),
+    ("Seventy-six regions", [(76, "count", None, None)]),
+    ("Twelve documents were signed", [(12, "count", None, None)]),
+    ("one-third more than a year ago", [(33.33, "percent", None, None)]),
+    ("two-thirds of the goods", [(66.67, "percent", None, None)]),
+    ("trade grew fourfold", [(4, "times", None, None)]),
+    ("five times more", [(5, "times", None, None)]),
+    ("hosted the event five times", [(5, "count", None, None)]),
+    ("three thermal power plants", [(3, "count", None, None)]),
+    ("almost 2 thousand students", [(2000, "count", None, "almost")]),
+]
+NOT_FIGURES = [
+    "November 9, 2017", "on 27 November 2024", "at 18:40", "in 2003", "the 16th forum",
+    "the 25th anniversary", "Ka-226T helicopters", "the G20 summit", "COVID-19",
+    "10 years ago", "over seven months", "ten years old", "a five-year plan",
+    "the programme for 2018–2023", "up to 2023", "3 of 5", "the two countries",
+    "one of the best", "Article 5 of the treaty", "2021-09-30", "the fourth time",
+    "the XVI forum", "Hundreds of thousands of families", "several times",
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_quantities(text: str, expected: list[tuple]) -> None:
+    found = [(q.value, q.unit, q.value_max, q.qualifier) for q in find_quantities(text)]
+    assert [(pytest.approx(v), u, m, q) for v, u, m, q in expected] == found
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES)
+def test_not_figures(text: str) -> None:
+    assert list(find_quantities(text)) == []
+
+
+@pytest.mark.parametrize("token,value", [
+    ("twelve", 12), ("Seventy six", 76), ("seventy-six", 76), ("forty", 40), ("two", 2),
+    ("eleven twenty", None), ("dozen", None),
+])
+def test_word_value(token: str, value: int | None) -> None:
+    assert word_value(token) == value
+
+
+@given(st.integers(min_value=1000, max_value=10**12))
+def test_thousands_render_back(n: int) -> None:
+    rendered = f"{n:,}"
+    assert digits_value(rendered) == n
+    found = list(find_quantities(f"some {rendered} companies"))
+    assert [q.value for q in found] == [n]
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789,.$% -–abkmnot\n")), max_size=60))
+def test_spans_lie_inside_text(text: str) -> None:
+    for q in find_quantities(text):
+        assert 0 <= q.start <= q.number_start < q.end <= len(text)
+        assert q.start <= q.noun_start <= len(text)
