@@ -36,7 +36,7 @@ _DRIVERS = {"sqlite": "sqlite+pysqlite", "sqlite+pysqlite": "sqlite+pysqlite",
             "postgresql+psycopg": "postgresql+psycopg"}
 _UNREACHABLE = ("connection refused", "timeout", "timed out", "could not translate host",
                 "no route to host", "name or service not known", "network is unreachable",
-                "connection failed", "server closed the connection")
+                "server closed the connection", "temporary failure in name resolution")
 
 
 @dataclass
@@ -161,7 +161,11 @@ def _connect_error(url: URL, exc: sa_exc.OperationalError) -> StoreError:
     if url.get_backend_name() == "sqlite":
         return StoreError(f"cannot open the SQLite store: {reason}", source=url.database)
     where = f"{url.host or 'localhost'}:{url.port or 5432}"
+    if "FATAL:" in reason:  # the server answered and refused
+        reason = reason.split("FATAL:", 1)[1].strip()
+        return StoreError(f"PostgreSQL at {where}, database {url.database!r}: {reason}")
     if any(marker in reason.lower() for marker in _UNREACHABLE):
+        reason = reason.rsplit("failed: ", 1)[-1]
         return StoreUnavailable(f"PostgreSQL server at {where} does not answer: {reason}")
     return StoreError(f"PostgreSQL at {where}, database {url.database!r}: {reason}")
 

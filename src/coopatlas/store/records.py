@@ -85,7 +85,8 @@ def save_record(*, session: Session, record: Record) -> str:
     kind, key = record_type(record), record_key(record)
     _, table = TABLES[kind]
     session.merge(table(key=key, **to_columns(record)))
-    save_evidence(session=session, record_type=kind, record_key=key, evidence=record.evidence)
+    save_evidence(session=session, record_type=kind, record_key=key,
+                  evidence=getattr(record, "evidence", ()))
     return key
 
 
@@ -150,7 +151,8 @@ def from_row(*, session: Session, record_type: str, row: Any,
         values["span"] = Span(row.span_start, row.span_end)
     if evidence is None:
         evidence = _evidence_of(session, record_type, row.key)
-    values["evidence"] = evidence.get(row.key, ())
+    if "evidence" in _field_names(cls):
+        values["evidence"] = evidence.get(row.key, ())
     return cls(**values)
 
 
