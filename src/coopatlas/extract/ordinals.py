@@ -25,7 +25,7 @@ TENS_CARDINALS: dict[str, int] = {"twenty": 20, "thirty": 30, "forty": 40, "fift
 
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
-_ROMAN = r"(?:L?X{0,3})(?:IX|IV|V?I{0,3})"
+_ROMAN = r"(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _UNITS = "|".join(sorted(UNIT_ORDINALS, key=len, reverse=True))
 _TENS_ORD = "|".join(TENS_ORDINALS)
 _TENS_CARD = "|".join(TENS_CARDINALS)

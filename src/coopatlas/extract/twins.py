@@ -38,12 +38,20 @@ def pairs_in(doc: Doc, sentence: Span) -> list[tuple[Mention, Mention]]:
     while i + 1 < len(cities):
         a, b = cities[i], cities[i + 1]
         between = doc.text[a.span.end:b.span.start]
-        if a.key != b.key and JOINER_RE.fullmatch(between):
+        after_pair = bool(pairs) and pairs[-1][1] is cities[i - 1]
+        listed = _in_list(doc, cities, i) and not after_pair
+        if a.key != b.key and JOINER_RE.fullmatch(between) and not listed:
             pairs.append((a, b))
             i += 2
         else:
             i += 1
     return pairs
+
+
+def _in_list(doc: Doc, cities: list[Mention], i: int) -> bool:
+    """True when city ``i`` ends a plain list ("Omsk, Pavlodar and Samara"): no pair."""
+    return i > 0 and bool(re.fullmatch(r"\s*,\s*", doc.text[cities[i - 1].span.end:
+                                                             cities[i].span.start]))
 
 
 def twins_stage(doc: Doc) -> Doc:

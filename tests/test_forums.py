@@ -1,0 +1,85 @@
+"""The forums stage on our own fixture texts (golden files) and on short table cases."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from coopatlas.extract.contract import to_contract
+from coopatlas.extract.forums import make_forums_stage
+from coopatlas.extract.signed import signed_stage
+from coopatlas.extract.twins import twins_stage
+from test_forums_support import COUNTRY, make_doc
+
+GOLDEN = Path(__file__).parent / "golden" / "events"
+CASES = sorted(p.stem for p in GOLDEN.glob("*.txt"))
+forums = make_forums_stage(COUNTRY.get)
+
+
+def run(text: str, published: str | None = "2022-11-28") -> list[dict]:
+    return to_contract(forums(make_doc(text, published)))["forums"]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_golden(case: str) -> None:
+    expected = json.loads((GOLDEN / f"{case}.json").read_text())
+    doc = make_doc((GOLDEN / f"{case}.txt").read_text(), expected["published"])
+    found = to_contract(twins_stage(signed_stage(forums(doc))))
+    for fld in ("forums", "documents_signed", "twin_pairs"):
+        assert found[fld] == expected[fld], fld
+
+
+KZ = "Russia and Kazakhstan meet again. "
+
+
+@pytest.mark.parametrize("text,editions", [
+    (KZ + "Welcome to the 14th Russia-Kazakhstan Interregional Cooperation Forum.", [14]),
+    (KZ + "They will attend the XX Forum of Interregional Cooperation.", [20]),
+    (KZ + "This is the 16th meeting of Russian and Kazakhstani regions.", [16]),
+    (KZ + "Our first interregional meeting took place in Omsk in 2003.", [1]),
+    (KZ + "The Interregional Cooperation Forum started with the first meeting in Omsk.", [1]),
+    (KZ + "The first forum of youth leaders of Russia and Kazakhstan opened.", []),
+    (KZ + "The second forum of universities from the border regions was held.", []),
+    (KZ + "The 10th Russia-China Interregional Forum opened.", []),
+    (KZ + "The 7th Forum of Regions of Russia and Belarus opened.", []),
+    (KZ + "Next year we will meet in Kazakhstan for the forum.", []),
+    (KZ + "At our first meeting today we spoke about trade.", []),
+    ("Welcome to the 14th Russia-Belarus Interregional Cooperation Forum.", []),
+    (KZ + "Kazakhstan is hosting the Forum for the fourth time.", []),
+])
+def test_which_phrases_are_editions(text: str, editions: list[int]) -> None:
+    assert [f["edition"] for f in run(text)] == editions
+
+
+def test_year_resolves_against_the_text_date_for_an_upcoming_forum() -> None:
+    text = (KZ + "The state visit of the President to Kazakhstan is planned. Part of the "
+            "visit will be the upcoming 21st Forum of Interregional Cooperation.")
+    (forum,) = run(text, "2025-03-01")
+    assert (forum["year"], forum["date"], forum["host_country"], forum["format"]) == \
+        (2025, None, "KZ", "in-person")
+
+
+def test_stated_span_of_days_and_past_year() -> None:
+    text = KZ + "The 15th Russia-Kazakhstan Interregional Cooperation Forum was held on " \
+        "7–8 November 2019 in Omsk."
+    (forum,) = run(text, "2020-01-10")
+    assert forum["date"] == "2019-11-07/2019-11-08" and forum["city"] == "Omsk"
+    assert forum["year"] == 2019 and forum["host_country"] == "RU"
+
+
+def test_former_city_names_come_out_current() -> None:
+    text = KZ + "The 12th Russia-Kazakhstan Interregional Cooperation Forum took place in " \
+        "Uralsk in 2005."
+    (forum,) = run(text)
+    assert (forum["city"], forum["host_country"], forum["year"]) == ("Oral", "KZ", 2005)
+
+
+def test_claims_carry_spans_on_the_ordinal_phrase() -> None:
+    doc = forums(make_doc(KZ + "Welcome to the IX Russia-Kazakhstan Interregional "
+                          "Cooperation Forum.", "2012-09-19"))
+    (claim,) = doc.claims
+    assert claim.span.of(doc.text).startswith("IX Russia-Kazakhstan")
+    assert asdict(claim.fact)["edition"] == 9 and claim.kind == "forum"
