@@ -96,7 +96,7 @@ def test_identity_is_a_hash_of_the_bytes() -> None:
 
 # ---------------------------------------------------------------- Kremlin-style plain text
 
-FURNITURE_LINES = ["Events", "2 of 4", "See also", "Geography", "Topics", "Persons",
+FURNITURE_LINES = ["Events", "2 of 4", "15:20", "See also", "Geography", "Topics", "Persons",
                    "Publication status", "Text version", "Kurgan Region", "Shumkov Vadim"]
 
 

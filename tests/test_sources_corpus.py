@@ -61,3 +61,18 @@ def test_kremlin_pages_read_through_the_structural_path() -> None:
         assert len(doc.segments) == 1 and doc.language == "en"
         for word in FOOTER_WORDS:
             assert word not in doc.text, name
+
+
+def test_seed_with_two_transcripts_has_speakers_in_both_segments() -> None:
+    from coopatlas.doc import Doc
+    from coopatlas.text.sentences import sentences_stage
+
+    path = next(SEEDS.glob("002_*.txt"))
+    doc = sentences_stage(Doc(read_path(path)))
+    by_segment: dict[int, set[str]] = {0: set(), 1: set()}
+    for sentence in doc.sentences:
+        if sentence.speaker:
+            by_segment[sentence.segment].add(sentence.speaker)
+    assert "President of Kazakhstan Kassym-Jomart Tokayev" in by_segment[0]
+    assert "President of Russia Vladimir Putin" in by_segment[0]
+    assert by_segment[1]

@@ -4,7 +4,8 @@ A page copied from en.kremlin.ru reads::
 
     Events                          <- section header            (furniture)
     <headline> / <lead>
-    November 7, 2019 / 17:00 / Omsk <- dateline, time, place      (kept)
+    November 7, 2019 / Omsk         <- dateline and place        (kept)
+    17:00                           <- clock time                (furniture, in meta)
     3 of 5                          <- photo counter             (furniture)
     <body>
     See also / Geography / Topics / Persons / Publication status  (furniture blocks)
@@ -32,6 +33,7 @@ BLOCK_HEADERS = {
     "Publication status": "status",
 }
 PHOTO_COUNTER = re.compile(r"\d{1,3} of \d{1,3}")
+TIME_LINE = re.compile(r"\d{1,2}:\d{2}")  # the dateline's clock time, alone on its line
 LABELLED = {"Published in sections:": "sections", "Published in section:": "sections",
             "Publication date:": "publication_date"}
 SOURCE_HEADER = re.compile(r"date (\d{4}-\d{2}-\d{2})\b\s*")
@@ -113,6 +115,8 @@ class _Cleaner:
             self.block = BLOCK_HEADERS[stripped]
         elif self.labelled(stripped) or PHOTO_COUNTER.fullmatch(stripped):
             pass
+        elif TIME_LINE.fullmatch(stripped):
+            self.note("time", stripped)
         elif self.block and self.is_block_item(stripped):
             self.note(self.block, stripped)
         elif self.at_top and SOURCE_HEADER.match(stripped):
