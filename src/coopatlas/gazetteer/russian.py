@@ -26,7 +26,20 @@ def lemma(word: str) -> str:
     word = word.lower().replace("ё", "е")
     if not CYRILLIC.search(word):
         return word
-    return _morph().parse(word)[0].normal_form.replace("ё", "е")
+    parses = _morph().parse(word)
+    geo = [p for p in parses if "Geox" in p.tag]  # a place-name reading wins
+    return (geo or parses)[0].normal_form.replace("ё", "е")
+
+
+@lru_cache(maxsize=200_000)
+def readings(word: str) -> tuple[str, ...]:
+    """Every normal form pymorphy3 offers for ``word``, and the word itself."""
+    low = word.lower().replace("ё", "е")
+    if not CYRILLIC.search(low):
+        return (low,)
+    forms = dict.fromkeys([lemma(low), low, *(p.normal_form.replace("ё", "е")
+                                               for p in _morph().parse(low))])
+    return tuple(forms)
 
 
 def lemma_key(text: str) -> str:
@@ -49,5 +62,7 @@ def lemma_index(gaz: Gazetteer) -> dict[str, list[Place]]:
         for name, places in gaz.full_names().items():
             if CYRILLIC.search(name):
                 out.setdefault(lemma_key(name), []).extend(places)
+                if " " not in name:  # unknown to the dictionary: keep the name as written too
+                    out.setdefault(name.lower().replace("ё", "е"), []).extend(places)
         _INDEX[id(gaz)] = out
     return _INDEX[id(gaz)]

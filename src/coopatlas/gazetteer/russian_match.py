@@ -13,7 +13,7 @@ import ahocorasick_rs
 
 from coopatlas.gazetteer.load import load_gazetteer
 from coopatlas.gazetteer.model import Place
-from coopatlas.gazetteer.russian import lemma_index, tokens
+from coopatlas.gazetteer.russian import WORD, lemma_index, readings
 from coopatlas.model import Mention, Span
 
 _NOUNS = {"область": "region", "край": "krai", "республика": "republic",
@@ -36,6 +36,21 @@ def _table() -> tuple[ahocorasick_rs.AhoCorasick, list[str], dict[str, list[Plac
     patterns = [" " + k.lstrip("~") + " " for k in keys]
     ac = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.Standard)
     return ac, keys, index
+
+
+@lru_cache(maxsize=1)
+def _known() -> frozenset[str]:
+    return frozenset(w for k in _table()[1] for w in k.lstrip("~").split(" "))
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, lemma) per word; of a word's readings, one the gazetteer knows wins."""
+    known = _known()
+    out = []
+    for m in WORD.finditer(text):
+        forms = readings(m.group())
+        out.append((m.start(), m.end(), next((f for f in forms if f in known), forms[0])))
+    return out
 
 
 def russian_mentions(text: str, year: int | None = None) -> list[Mention]:

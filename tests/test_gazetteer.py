@@ -1,0 +1,128 @@
+"""The bundled gazetteer: completeness of the tables and a table of tricky lookups."""
+
+from __future__ import annotations
+
+import pytest
+
+from coopatlas.errors import NotFound
+from coopatlas.gazetteer import City, Region, cli_rows, load_gazetteer
+
+KZ_CODES = {"KZ-10", "KZ-11", "KZ-15", "KZ-19", "KZ-23", "KZ-27", "KZ-31", "KZ-33", "KZ-35",
+            "KZ-39", "KZ-43", "KZ-47", "KZ-55", "KZ-59", "KZ-61", "KZ-62", "KZ-63", "KZ-71",
+            "KZ-75", "KZ-79"}
+RU_BORDER = {"RU-AST", "RU-VGG", "RU-SAR", "RU-SAM", "RU-ORE", "RU-CHE", "RU-KGN", "RU-TYU",
+             "RU-OMS", "RU-NVS", "RU-ALT", "RU-AL"}
+
+gaz = load_gazetteer()
+
+
+def test_loaded_once() -> None:
+    assert load_gazetteer() is gaz
+
+
+def test_every_federal_subject() -> None:
+    ru = gaz.regions("RU")
+    assert len(ru) == 85  # 83 ISO 3166-2:RU codes + RU-CR and RU-SEV (see SOURCES.md)
+    assert len({r.code for r in ru}) == 85
+    types = {r.type for r in ru}
+    assert types == {"republic", "krai", "oblast", "federal_city", "autonomous_oblast",
+                     "autonomous_okrug"}
+
+
+def test_kazakhstan_current_numeric_codes() -> None:
+    assert {r.code for r in gaz.regions("KZ")} == KZ_CODES
+
+
+def test_border_regions() -> None:
+    assert {r.code for r in gaz.regions("RU") if r.border} == RU_BORDER
+    assert {r.code for r in gaz.regions("KZ") if r.border} == {
+        "KZ-10", "KZ-15", "KZ-23", "KZ-27", "KZ-39", "KZ-55", "KZ-59", "KZ-63"}
+
+
+@pytest.mark.parametrize("region", gaz.regions(), ids=lambda r: r.code)
+def test_region_centre_is_a_city_of_that_region(region: Region) -> None:
+    city = gaz.city(region.centre)
+    assert city is not None, region.centre
+    assert city.region == region.code
+    assert -90 <= region.lat <= 90 and -180 <= region.lon <= 180
+
+
+@pytest.mark.parametrize("city", gaz.cities(), ids=lambda c: c.name)
+def test_city_region_exists(city: City) -> None:
+    assert gaz.region(city.region).country == city.country
+
+
+@pytest.mark.parametrize(("name", "year", "kind", "key"), [
+    ("Uralsk", None, "city", "Oral"),
+    ("Nur-Sultan", 2021, "city", "Astana"),
+    ("Akmola", 1995, "city", "Astana"),
+    ("Tselinograd", None, "city", "Astana"),
+    ("Aktyubinsk", None, "city", "Aktobe"),
+    ("Ust-Kamenogorsk", None, "city", "Oskemen"),
+    ("Semipalatinsk", None, "city", "Semey"),
+    ("Petropavlovsk", None, "city", "Petropavl"),
+    ("Petropavlovsk-Kamchatsky", None, "city", "Petropavlovsk-Kamchatsky"),
+    ("St Petersburg", None, "city", "Saint Petersburg"),
+    ("Leningrad", None, "city", "Saint Petersburg"),
+    ("Rostov", None, "city", "Rostov-on-Don"),
+    ("Kustanai", None, "city", "Kostanay"),
+    ("Kokchetav", None, "city", "Kokshetau"),
+    ("Omsk Region", None, "region", "RU-OMS"),
+    ("Omsk Oblast", None, "region", "RU-OMS"),
+    ("the Omsk region", None, "region", "RU-OMS"),
+    ("Bashkortostan", None, "region", "RU-BA"),
+    ("Republic of Bashkortostan", None, "region", "RU-BA"),
+    ("Udmurtia", None, "region", "RU-UD"),
+    ("Altai Territory", None, "region", "RU-ALT"),
+    ("Altai Krai", None, "region", "RU-ALT"),
+    ("Republic of Altai", None, "region", "RU-AL"),
+    ("Altai Republic", None, "region", "RU-AL"),
+    ("Eastern Kazakhstan", None, "region", "KZ-63"),
+    ("East Kazakhstan Region", None, "region", "KZ-63"),
+    ("South Kazakhstan Region", 2015, "region", "KZ-61"),
+    ("Moscow Region", None, "region", "RU-MOS"),
+    ("Moscow", None, "city", "Moscow"),
+    ("Омской области", None, "region", "RU-OMS"),
+    ("Республика Башкортостан", None, "region", "RU-BA"),
+    ("Усть-Каменогорске", None, "city", "Oskemen"),
+    ("Ақмола облысы", None, "region", "KZ-11"),
+    ("RU-KHM", None, "region", "RU-KHM"),
+    ("the Urals", None, "macro_region", "urals"),
+    ("Siberian Federal District", None, "macro_region", "SIBFD"),
+])
+def test_lookup_first_reading(name: str, year: int | None, kind: str, key: str) -> None:
+    places = gaz.lookup(name, year)
+    assert places, name
+    assert (places[0].kind, places[0].key) == (kind, key)
+
+
+def test_lookup_lists_every_candidate() -> None:
+    assert {p.key for p in gaz.lookup("Altai")} == {"RU-AL", "RU-ALT"}
+    assert {(p.kind, p.key) for p in gaz.lookup("Omsk")} == {("city", "Omsk"),
+                                                             ("region", "RU-OMS")}
+
+
+def test_macro_regions_are_never_regions() -> None:
+    for name in ("the Urals", "Siberia", "the Volga Region", "the Far East",
+                 "Ural Federal District"):
+        assert {p.kind for p in gaz.lookup(name)} == {"macro_region"}, name
+
+
+def test_anachronism_dropped() -> None:
+    assert gaz.lookup("Nur-Sultan", 2012) == []
+
+
+def test_unknown_region_code() -> None:
+    with pytest.raises(NotFound, match="RU-XXX"):
+        gaz.region("RU-XXX")
+
+
+def test_city_unknown() -> None:
+    assert gaz.city("Atlantis") is None
+
+
+def test_to_json_and_cli_rows() -> None:
+    assert gaz.region("KZ-61").to_json()["former"][0]["name"] == "South Kazakhstan"
+    rows = cli_rows("KZ")
+    assert len(rows) == 20 and {"code", "name_en", "name_ru", "name_kk"} <= rows[0].keys()
+    assert len(cli_rows()) == 105
