@@ -124,3 +124,14 @@ def test_default_on_error_raises(tmp_path):
 ])
 def test_suffix_of(name, suffix):
     assert suffix_of(name) == suffix
+
+
+def test_count_sources_matches_the_walk(tmp_path):
+    from coopatlas.ingest.walk import count_sources
+
+    root = _tree(tmp_path / "in")
+    _zip(root / "more.zip")
+    _tar(tmp_path / "pages.tar.gz")
+    paths = [root, tmp_path / "pages.tar.gz"]
+    assert count_sources(paths) == len(_collect(paths)[0]) == 3 * len(FILES)
+    assert count_sources(["-"]) is None

@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 
 from coopatlas.errors import AtlasError
 from coopatlas.ingest.progress import Progress
-from coopatlas.ingest.walk import walk
+from coopatlas.ingest.walk import count_sources, walk
 from coopatlas.ingest.workers import Extracted, Extractor, Task, content_hash, run_tasks
 
 BATCH_DOCS = 64
@@ -136,7 +136,9 @@ def ingest(paths: Iterable[str | Path], *, store: Any, progress: bool = True,
     """
     summary = IngestSummary()
     started = time.monotonic()
-    bar = Progress(enabled=progress and sys.stderr.isatty())
+    paths = list(paths)
+    show = progress and sys.stderr.isatty()
+    bar = Progress(enabled=show, total=count_sources(paths) if show else None)
     writer = _Writer(store, summary)
     sources = walk(paths, on_error=lambda name, exc: _walk_failure(writer, name, exc),
                    stdin=stdin)

@@ -154,3 +154,32 @@ def suffix_of(name: str) -> str:
     """
     member = name.rsplit("!", 1)[-1]
     return Path(member).suffix.lower() if not member.startswith("<") else ""
+
+
+def _count_file(path: Path) -> int:
+    lower = str(path).lower()
+    try:
+        if lower.endswith(TAR_SUFFIXES):
+            with tarfile.open(path, mode="r|*") as tar:
+                return sum(1 for m in tar if m.isfile() and not _hidden(Path(m.name).parts))
+        if lower.endswith(ZIP_SUFFIXES):
+            with zipfile.ZipFile(path) as archive:
+                return sum(1 for i in archive.infolist() if not i.is_dir())
+    except (tarfile.TarError, zipfile.BadZipFile, OSError, EOFError):
+        return 0
+    return 1
+
+
+def count_sources(paths: Iterable[str | Path]) -> int | None:
+    """How many sources :func:`walk` will yield (for a progress bar's ETA); ``None`` for stdin."""
+    total = 0
+    for raw in paths:
+        if str(raw) == STDIN:
+            return None
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            total += sum(_count_file(c) for c in sorted(path.rglob("*"))
+                         if c.is_file() and not _hidden(c.relative_to(path).parts))
+        elif path.is_file():
+            total += _count_file(path)
+    return total
