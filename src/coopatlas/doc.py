@@ -19,6 +19,7 @@ class Doc:
     mentions: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -30,8 +31,9 @@ class Doc:
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence holding character ``offset`` (sentences must be sorted)."""
-        starts = [s.span.start for s in self.sentences]
-        i = bisect.bisect_right(starts, offset) - 1
+        if len(self._starts) != len(self.sentences):
+            self._starts = [s.span.start for s in self.sentences]
+        i = bisect.bisect_right(self._starts, offset) - 1
         if i >= 0 and offset < self.sentences[i].span.end:
             return self.sentences[i]
         return None

@@ -5,7 +5,8 @@
     │   ├── UnreadableSource              missing, a folder where a file was expected, no permission
     │   ├── UnsupportedFormat             an extension or content no reader handles
     │   ├── UndecodableText               bytes in no encoding we recognise (binary data)
-    │   ├── EmptySource                   nothing to read
+    │   ├── CorruptSource                 a PDF/DOCX/archive whose structure is broken
+│   ├── EmptySource                   nothing to read
     │   └── SourceTooLarge                over the configured size limit
     ├── ExtractionError             500   a pipeline stage failed on one document
     ├── StoreError                  500   the store cannot be opened or written
@@ -48,6 +49,10 @@ class UnsupportedFormat(SourceError):
 
 
 class UndecodableText(SourceError):
+    pass
+
+
+class CorruptSource(SourceError):
     pass
 
 
