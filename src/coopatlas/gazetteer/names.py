@@ -6,6 +6,7 @@ import re
 
 _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "‐": "-", "’": "'", "ʼ": "'",
                          "\u00a0": " ", "ё": "е", "Ё": "Е"})
+_FOLD = tuple((chr(k), v) for k, v in _DASHES.items())
 _SPACES = re.compile(r"\s+")
 
 # designator word (lower case) -> class; plural forms mark coordinated lists
@@ -48,7 +49,10 @@ def norm(name: str) -> str:
 
 def same_length_lower(text: str) -> str:
     """``text.lower()`` with every offset kept (a few characters change length when lowered)."""
-    low = text.translate(_DASHES).lower()
+    low = text.lower()
+    for src, dst in _FOLD:  # str.replace runs in C; a translate table is slow on long text
+        if src in low:
+            low = low.replace(src, dst)
     if len(low) == len(text):
         return low
     return "".join(c if len(c) == 1 else o for c, o in
