@@ -1,4 +1,4 @@
-"""``ingest``, ``reextract``, ``assemble``, ``export`` and ``curate``: building and keeping the atlas."""
+"""Building and keeping the atlas: ingest, reextract, assemble, export, curate."""
 
 from __future__ import annotations
 

@@ -15,7 +15,8 @@ def describe(claim: Claim) -> str:
     if isinstance(fact, Mention):
         return f"{claim.kind} {fact.key}"
     if isinstance(fact, Figure):
-        return f"figure {fact.value:g} {fact.unit} {fact.indicator} {fact.period or '-'}"
+        value = f"{int(fact.value):,}" if float(fact.value).is_integer() else f"{fact.value:g}"
+        return f"figure {value} {fact.unit} {fact.indicator} {fact.period or '-'}"
     if isinstance(fact, ForumMention):
         parts = [f"forum #{fact.edition}"] + [
             f"{k}={v}" for k, v in (("year", fact.year), ("city", fact.city),
