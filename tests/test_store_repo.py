@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 import pytest
@@ -177,3 +178,19 @@ def test_delete_document_removes_segments_and_claims(store):
         repo.delete_document(session=s, doc_id="d1")
     with store.session() as s:
         assert repo.find_claims(session=s) == [] and repo.count_documents(session=s) == 0
+
+
+def test_concurrent_writers_wait_for_each_other(store):
+    def writer(prefix: str) -> None:
+        for i in range(15):
+            with store.session(write=True) as s:
+                n = repo.count_documents(session=s)
+                doc_id = f"{prefix}{i}"
+                repo.save_document(session=s, document=make_doc(doc_id, meta={"seen": n}),
+                                   claims=make_claims(doc_id))
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        list(pool.map(writer, ["a", "b", "c"]))
+    with store.session() as s:
+        assert repo.count_documents(session=s) == 45
+        assert len(repo.find_claims(session=s)) == 45 * len(make_claims())

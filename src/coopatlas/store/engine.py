@@ -46,6 +46,7 @@ class Store:
     url: str
     engine: sa.Engine
     factory: sessionmaker[Session]
+    writer: sessionmaker[Session] | None = None
 
     @property
     def dialect(self) -> str:
@@ -53,13 +54,16 @@ class Store:
         return self.engine.dialect.name
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
+    def session(self, *, write: bool = False) -> Iterator[Session]:
         """A session in one transaction: committed on success, rolled back on any error.
 
-        Database errors leave as :class:`StoreError` (:class:`Conflict` for a broken
-        uniqueness or reference rule).
+        ``write=True`` takes SQLite's write lock when the transaction begins (``BEGIN
+        IMMEDIATE``), so concurrent writers wait for each other (up to the busy timeout)
+        instead of failing half way; use it for ingest and curation. Database errors leave
+        as :class:`StoreError` (:class:`Conflict` for a broken uniqueness or reference rule).
         """
-        with self.factory() as session:
+        factory = self.writer if write and self.writer is not None else self.factory
+        with factory() as session:
             try:
                 with session.begin():
                     yield session
@@ -90,7 +94,12 @@ def open_store(url: str) -> Store:
     except sa_exc.SQLAlchemyError as exc:
         engine.dispose()
         raise StoreError(f"cannot prepare the store: {_first_line(exc)}", source=shown) from exc
-    return Store(url=shown, engine=engine, factory=sessionmaker(engine, expire_on_commit=False))
+    writer = None
+    if engine.dialect.name == "sqlite":
+        immediate = engine.execution_options(sqlite_begin="BEGIN IMMEDIATE")
+        writer = sessionmaker(immediate, expire_on_commit=False)
+    return Store(url=shown, engine=engine, factory=sessionmaker(engine, expire_on_commit=False),
+                 writer=writer)
 
 
 def create_engine(url: str) -> sa.Engine:
@@ -131,6 +140,7 @@ def _sqlite_engine(parsed: URL) -> sa.Engine:
 
     @sa.event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: object, _record: object) -> None:
+        dbapi_conn.isolation_level = None  # type: ignore[attr-defined]  # we emit BEGIN below
         cur = dbapi_conn.cursor()  # type: ignore[attr-defined]
         if not memory:
             cur.execute("PRAGMA journal_mode=WAL")
@@ -138,6 +148,10 @@ def _sqlite_engine(parsed: URL) -> sa.Engine:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
         cur.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _begin(conn: sa.Connection) -> None:
+        conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
 
     return engine
 
