@@ -21,7 +21,7 @@ from coopatlas.doc import Doc
 from coopatlas.extract.indicators import NOUN_INDICATORS, NOUN_STOP, Context, classify
 from coopatlas.extract.numbers import Quantity, find_quantities
 from coopatlas.extract.periods import resolve
-from coopatlas.model import Figure, Span
+from coopatlas.model import Claim, Figure, Sentence, Span
 
 FALLBACK_SENTENCE = regex.compile(r"[^\n]*?(?:[.!?…](?=\s+[A-Z“\"‘(\[])|(?=\n)|$)")
 PART_OF = regex.compile(r"^\s+of\s+[^,.;:\d]{0,40}$")
@@ -43,15 +43,16 @@ _NOUN_HEADS = regex.compile(
 )
 
 
-def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+def sentences_of(doc: Doc) -> list[Sentence]:
     """The sentences the sentences stage found, else lines cut at sentence ends."""
     if doc.sentences:
-        return [(s.span.start, s.span.end) for s in doc.sentences]
-    return [m.span() for m in FALLBACK_SENTENCE.finditer(doc.text) if m.end() > m.start()]
+        return doc.sentences
+    return [Sentence(Span(*m.span())) for m in FALLBACK_SENTENCE.finditer(doc.text)
+            if m.end() > m.start()]
 
 
-def _group(quantities: list[Quantity], spans: list[tuple[int, int]]) -> dict[int, list[Quantity]]:
-    starts = [s for s, _ in spans]
+def _group(quantities: list[Quantity], sentences: list[Sentence]) -> dict[int, list[Quantity]]:
+    starts = [s.span.start for s in sentences]
     groups: dict[int, list[Quantity]] = {}
     for q in quantities:
         i = bisect.bisect_right(starts, q.number_start) - 1
@@ -88,9 +89,9 @@ def _signed(value: float, indicator: str, text: str, q: Quantity, sentence_start
     return value
 
 
-def _figures_in(doc: Doc, span: tuple[int, int], qs: list[Quantity]) -> None:
-    text, (s_start, s_end) = doc.text, span
-    sentence = text[s_start:s_end]
+def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity]) -> None:
+    text, s_start = doc.text, where.span.start
+    sentence = where.span.of(text)
     found_roles = roles(text, s_start, qs)
     previous: str | None = None
     last_money: Quantity | None = None
@@ -105,15 +106,16 @@ def _figures_in(doc: Doc, span: tuple[int, int], qs: list[Quantity]) -> None:
                           (q.noun if role is None or role == "whole" else noun) or "",
                           role, previous)
         decision = classify(context)
-        _claim(doc, q, decision.indicator, decision.rule, (s_start, sentence))
+        _claim(doc, q, decision.indicator, decision.rule, (where, sentence))
         previous = decision.indicator
         if q.unit in ("USD", "RUB", "KZT", "EUR"):
             last_money = q
 
 
-def _claim(doc: Doc, q: Quantity, indicator: str, rule: str, where: tuple[int, str]) -> None:
-    s_start, sentence = where
-    text = doc.text
+def _claim(doc: Doc, q: Quantity, indicator: str, rule: str,
+           at: tuple[Sentence, str]) -> None:
+    where, sentence = at
+    text, s_start = doc.text, where.span.start
     unit = "count" if q.unit == "people" and indicator in PEOPLE_AS_COUNT else q.unit
     end = _end_with_noun(text, q)
     period = resolve(sentence, q.start - s_start, q.end - s_start, indicator,
@@ -124,7 +126,11 @@ def _claim(doc: Doc, q: Quantity, indicator: str, rule: str, where: tuple[int, s
         indicator=indicator, period=period, value_max=q.value_max, qualifier=q.qualifier,
         kind=kind,  # type: ignore[arg-type]
     )
-    doc.claims.append(doc.claim("figure", Span(q.start, end), figure, f"figures.{rule}"))
+    doc.claims.append(Claim(  # built here: Doc.claim looks the sentence up again, in O(n)
+        kind="figure", doc_id=doc.doc_id, span=Span(q.start, end), fact=figure,
+        rule=f"figures.{rule}", sentence=where.span, segment=where.segment,
+        speaker=where.speaker,
+    ))
 
 
 def figures_stage(doc: Doc) -> Doc:
@@ -132,8 +138,8 @@ def figures_stage(doc: Doc) -> Doc:
     quantities = list(find_quantities(doc.text))
     if not quantities:
         return doc
-    spans = sentence_spans(doc)
-    for index, qs in _group(quantities, spans).items():
-        span = spans[index] if index >= 0 else (0, len(doc.text))
-        _figures_in(doc, span, qs)
+    sentences = sentences_of(doc)
+    whole = Sentence(Span(0, len(doc.text)))
+    for index, qs in _group(quantities, sentences).items():
+        _figures_in(doc, sentences[index] if index >= 0 else whole, qs)
     return doc

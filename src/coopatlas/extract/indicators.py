@@ -52,6 +52,11 @@ STUDY = regex.compile(r"\b(?:study|studying|studies|enrolled|students)\b")
 INHERIT = regex.compile(r"(?:including|of which|of whom|of them|among them)\s*$")
 FORUM_COUNT = regex.compile(r"\b(?:host\w*|held|organi[sz]ed)\b.*\b(?:forum|event)s?\b"
                             r"|\b(?:forum|event)s?\b.*\b(?:host\w*|held)\b")
+NOUN_HEAD = regex.compile(
+    "|".join(f"(?P<n{i}>(?:{pattern})\\b)" for i, (pattern, _) in enumerate(NOUN_INDICATORS))
+)
+CLAUSE_BEFORE = regex.compile(r"[,;:–—]")
+CLAUSE_AFTER = regex.compile(r"[,;:–—.]")
 BORDER = regex.compile(r"\bborder|\bfrontier")
 PROJECT_VALUE = regex.compile(r"\bprojects?\b[^,;.]{0,40}$")
 #: A clause that only comments on the one before it ("..., which is one-third more").
@@ -90,11 +95,11 @@ class Context:
 
     @property
     def clause_before(self) -> str:
-        return regex.split(r"[,;:–—]", self.before)[-1]
+        return CLAUSE_BEFORE.split(self.before)[-1]
 
     @property
     def clause_after(self) -> str:
-        return regex.split(r"[,;:–—.]", self.after, maxsplit=1)[0]
+        return CLAUSE_AFTER.split(self.after, maxsplit=1)[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,14 +113,13 @@ Rule = Callable[[Context], str | None]
 
 def head_noun(noun: str) -> str | None:
     """The indicator the counted noun names ("400 cooperation agreements" -> agreements)."""
-    for word_at, _ in enumerate(noun.split()):
-        words = noun.split()
-        if words[word_at] in NOUN_STOP:
+    words = noun.split()
+    for at, word in enumerate(words):
+        if word in NOUN_STOP:
             return None
-        rest = " ".join(words[word_at:])
-        for pattern, indicator in NOUN_INDICATORS:
-            if regex.match(rf"(?:{pattern})\b", rest):
-                return indicator
+        m = NOUN_HEAD.match(" ".join(words[at:]))
+        if m:
+            return NOUN_INDICATORS[int(m.lastgroup[1:])][1]
     return None
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import regex
 
@@ -141,6 +142,7 @@ RESOLVERS: dict[str, Callable[[regex.Match[str], date], str | None]] = {
 ABSOLUTE = frozenset({"year"})
 
 
+@lru_cache(maxsize=256)
 def time_expressions(sentence: str, on: date | None) -> list[TimeExpr]:
     """Every time expression in ``sentence`` (lower case), resolved; comparison bases left out."""
     found = []
