@@ -39,10 +39,13 @@ def _point(o: dict[str, Any], conflicted: set[str]) -> dict[str, Any]:
 def _conflicted_keys(db: Session, indicator: str) -> tuple[list[dict[str, Any]], set[str]]:
     conflicts = views.conflicts_matching(db, f"indicator:{indicator}:")
     data_atlas.attach_evidence(db, "conflict", conflicts)
-    spans = {(e["doc_id"], e["span_start"], e["span_end"])
+    spans = [(e["doc_id"], e["span_start"], e["span_end"])
              for c in conflicts if c.get("kind", "disagreement") == "disagreement"
-             for e in c["evidence"]}
-    keys = {f"{d}:{s}-{e}:{indicator}" for d, s, e in spans}
+             for e in c["evidence"] if e.get("span_start") is not None]
+    rows, _ = _observations(db, indicator, CHART_POINTS)
+    keys = {o["key"] for o in rows
+            if any(d == o["doc_id"] and s <= o["span_start"] and o["span_end"] <= e
+                   for d, s, e in spans)}
     return conflicts, keys
 
 
@@ -52,15 +55,16 @@ def _observations(db: Session, indicator: str, limit: int, offset: int = 0):
                               order=[table.published, table.period], limit=limit, offset=offset)
 
 
-def indicators(db: Session) -> dict[str, Any]:
+def indicators(db: Session, paging: Paging) -> dict[str, Any]:
+    summaries = views.indicator_summary(db)
     items = []
-    for summary in views.indicator_summary(db):
+    for summary in summaries[paging.offset:paging.offset + paging.limit]:
         name = summary["indicator"]
         rows, _ = _observations(db, name, CHART_POINTS)
         conflicts, keys = _conflicted_keys(db, name)
         items.append({**summary, "conflicts": len(conflicts),
                       "points": [_point(o, keys) for o in rows]})
-    return {"ok": True, "items": items, "total": len(items), "known": list(INDICATORS)}
+    return listing(items, len(summaries), paging, {}, known=list(INDICATORS))
 
 
 def indicator(db: Session, name: str, paging: Paging) -> dict[str, Any]:

@@ -66,8 +66,8 @@ def agreement(key: Annotated[str, Path(max_length=400)], db: DB) -> dict[str, An
 
 
 @twin("/indicators", "indicators.html", summary="Every indicator with its statements")
-def indicators(db: DB) -> dict[str, Any]:
-    return data_docs.indicators(db)
+def indicators(db: DB, paging: Page) -> dict[str, Any]:
+    return data_docs.indicators(db, paging)
 
 
 @twin("/indicators/{indicator}", "indicator.html", summary="One indicator's series")
