@@ -187,7 +187,7 @@ def save_evidence(*, session: Session, record_type: str, record_key: str,
              "source_url": e.source_url, "published": e.published}
             for i, e in enumerate(evidence)]
     if rows:
-        session.execute(sa.insert(t.EvidenceRow), rows)
+        session.connection().execute(t.EvidenceRow.__table__.insert(), rows)
 
 
 def load_evidence(*, session: Session, record_type: str, record_key: str) -> tuple[Evidence, ...]:

@@ -1,8 +1,9 @@
 """Documents, segments and claims: keyword-only ``session`` functions over the store.
 
-Write a document and its claims in one transaction, so a reader never sees half of one::
+Write a document and its claims in one transaction, so a reader never sees half of one
+(``write=True`` makes concurrent SQLite writers queue instead of failing)::
 
-    with store.session() as session:
+    with store.session(write=True) as session:
         if document_by_hash(session=session, content_hash=doc.content_hash) is None:
             save_document(session=session, document=doc, claims=claims)
 
@@ -184,7 +185,8 @@ def replace_claims(*, session: Session, doc_id: str, claims: Iterable[Claim]) ->
             raise ValueError(f"claim of {claim.doc_id!r} given for document {doc_id!r}")
     session.execute(sa.delete(ClaimRow).where(ClaimRow.doc_id == doc_id))
     if claims:
-        session.execute(sa.insert(ClaimRow), [_claim_values(c) for c in claims])
+        table = ClaimRow.__table__  # core executemany: one statement for all rows
+        session.connection().execute(table.insert(), [_claim_values(c) for c in claims])
         versions = {c.extractor_version for c in claims}
         session.execute(sa.update(DocumentRow).where(DocumentRow.id == doc_id)
                         .values(extractor_version=max(versions)))
