@@ -29,7 +29,7 @@ def _ensure_user(store: Any, username: str, password: str) -> None:
     from coopatlas.api.auth import add_user
 
     try:
-        with store.session() as session:
+        with store.session(write=True) as session:
             add_user(session, username, password, "admin")
     except Conflict:
         pass  # made by an earlier demo run

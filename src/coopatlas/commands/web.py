@@ -78,6 +78,6 @@ def users_add(ctx: click.Context, username: str, role: str, password: str) -> No
     from coopatlas.api.auth import add_user
     from coopatlas.store import open_store
 
-    with open_store(db_url(ctx)).session() as session:
+    with open_store(db_url(ctx)).session(write=True) as session:
         made = add_user(session, username, password, role)
     click.echo(f"created {made['username']} ({made['role']})")
