@@ -28,7 +28,10 @@
         pointRadius: mine.map((p) => (p.conflict ? 7 : 4)), yAxisID: i === 0 ? "y" : "y" + i,
       };
     });
-    const scales = { x: { type: "linear", ticks: { callback: (v) => String(Math.floor(v)) } } };
+    const xs = points.map(yearOf);
+    const scales = { x: { type: "linear", min: Math.floor(Math.min(...xs, 9999)) - 1,
+      max: Math.ceil(Math.max(...xs, 0)) + 1,
+      ticks: { stepSize: 1, callback: (v) => String(Math.floor(v)) } } };
     units.forEach((unit, i) => {
       scales[i === 0 ? "y" : "y" + i] = { type: "linear", position: i % 2 ? "right" : "left",
         title: { display: true, text: unit }, grid: { drawOnChartArea: i === 0 } };
