@@ -207,16 +207,16 @@ def test_log_in_curate_and_revert(page) -> None:  # noqa: ANN001
     form.locator("input[name=field]").fill("theme")
     form.locator("input[name=value]").fill("ecology and green growth")
     form.locator("input[name=reason]").fill("the programme says so")
-    form.locator("button").click()
-    page.wait_for_url("**/curation")
+    with page.expect_navigation():
+        form.locator("button").click()
     assert "ecology and green growth" in page.locator("table.history").inner_text()
     shot(page, "curation")
     page.goto("/forums/15")
     assert "ecology and green growth" in page.locator("dl.record").inner_text()
     page.goto("/curation")
     page.locator("table.history tbody tr").first.locator("input[name=reason]").fill("undo")
-    page.locator("table.history tbody tr").first.locator("button").click()
-    page.wait_for_url("**/curation")
+    with page.expect_navigation():
+        page.locator("table.history tbody tr").first.locator("button").click()
     page.goto("/forums/15")
     assert "development of human capital" in page.locator("dl.record").inner_text()
 
