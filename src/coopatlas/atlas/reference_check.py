@@ -81,3 +81,12 @@ def forum_timeline(forums: Iterable[ForumEdition],
                        for name in FIELDS)
         out.append(TimelineEntry(number, found is not None, ref is not None, checks))
     return out
+
+
+def stored_timeline(store: Any) -> list[TimelineEntry]:
+    """The timeline for the forums in ``store`` (curated values applied)."""
+    from coopatlas.store.curation import curated_records
+
+    with store.session() as session:
+        forums = [r for _, r in curated_records(session=session, record_type="forum_edition")]
+    return forum_timeline(forums)

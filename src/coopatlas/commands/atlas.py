@@ -168,3 +168,30 @@ def _value(text: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError:
         return text
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def forums(ctx: click.Context, as_json: bool) -> None:
+    """Every forum edition, from the texts and the curated reference, field by field.
+
+    A field both state differently is marked '≠' with both values; nothing is resolved.
+    """
+    from coopatlas.atlas.reference_check import stored_timeline
+
+    timeline = stored_timeline(open_current_store(ctx))
+    if as_json:
+        echo_json([e.to_json() for e in timeline])
+        return
+    for entry in timeline:
+        where = "texts+ref" if entry.in_texts and entry.in_reference else (
+            "texts" if entry.in_texts else "ref")
+        cells = []
+        for f in entry.fields:
+            value = f.extracted if f.extracted is not None else f.reference
+            if f.status == "differ":
+                cells.append(f"{f.field}={f.extracted}≠{f.reference}")
+            elif value is not None and f.field != "theme":
+                cells.append(f"{f.field}={value}")
+        click.echo(f"{entry.edition:>3} [{where:<9}] " + " ".join(cells))
