@@ -3,71 +3,86 @@
 Requires sentences (or the fallback split) and region mentions; assigns claims of kind
 ``"document_signed"`` whose fact is a :class:`SignedDocument`.
 
-Three grammars, each on one sentence:
+Gates first: a publication that never names Kazakhstan holds no Russia–Kazakhstan document,
+and only sentences holding a signing/drafting verb stem and a document noun are parsed.
+Three grammars then read one sentence each:
 
 * passive — ``<subject list> (were|have been|is being|will be) (signed|adopted|drafted|
-  prepared)``; the subject is a coordinated list ("a Concept ..., agreements on ..., as
-  well as a joint action programme ...") cut into one title per document noun;
-* active — ``(signed|will sign|plans to sign|adopted) <object>``;
+  prepared|submitted for signing)``;
+* active — ``(signed|will sign|plans to sign|adopted) <object list>`` and the drafting
+  forms ``(are drafting|worked on|instructed ... to prepare) <object list>``;
 * infinitive — ``<noun phrase> to be signed``.
 
-A title is the text's own words without leading articles, quantifiers ("a number of",
-"quite a few") or praise ("solid", "important"). A count ("over 400 agreements") is a
-figure, not a title; a count with "in particular on A, B and C" lists "<noun> on A" for
-each item. Things only proposed, supported or discussed are not signed documents.
+A list ("A, B; C as well as D, and E") is cut into one title per document noun; a piece
+without a document noun is a modifier of the next title ("interstate, regional and
+commercial agreements") or, when long or after "of"/"between", the tail of the previous one
+("regulation of companies, establishments and organisations"). A title is the text's own
+words without leading articles, quantifiers or praise. A count of documents already signed
+("over 400 agreements") is a figure, not a title; a count to be signed or drafted names the
+batch ("another ten agreements" -> "agreements"). Parties, duplicates and summary phrases
+are settled by :mod:`coopatlas.extract.signed_filters`.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from coopatlas.doc import Doc
-from coopatlas.extract.eventtext import sentence_spans
+from coopatlas.extract.eventtext import segment_spans, sentence_spans
+from coopatlas.extract.signed_filters import KIND_RE, about_ru_kz, dedupe, kind_of
 from coopatlas.model import SignedDocument, Span
 
-KINDS: dict[str, str] = {
-    "agreement": "agreement", "accord": "agreement", "treaty": "agreement",
-    "treaties": "agreement", "programme": "programme", "program": "programme",
-    "concept": "concept", "memorandum": "memorandum", "memoranda": "memorandum",
-    "protocol": "protocol", "statement": "statement", "declaration": "declaration",
-    "contract": "contract", "document": "document", "roadmap": "roadmap", "plan": "plan",
-}
-KIND_RE = re.compile(
-    r"\b(agreements?|accords?|treaty|treaties|programmes?|programs?|concepts?|memorand(?:um|a)"
-    r"|protocols?|statements?|declarations?|contracts?|documents?|roadmaps?|plans?)\b",
-    re.IGNORECASE)
-VERB_STATUS = {"signed": "signed", "concluded": "signed", "exchanged": "signed",
-               "adopted": "adopted", "approved": "adopted", "drafted": "drafted",
-               "prepared": "drafted"}
+#: the cheap pre-check: a signing or drafting verb stem; sentences without one are skipped.
+GATE_RE = re.compile(r"\b(?:sign|adopt|conclu|approv|draft|prepar|submit|work(?:ed|ing)\s)",
+                     re.IGNORECASE)
+KAZAKH_RE = re.compile(r"\bKazakh")
+VERB_STATUS = {"sign": "signed", "conclude": "signed", "exchange": "signed",
+               "adopt": "adopted", "approve": "adopted", "draft": "drafted",
+               "prepare": "drafted", "submit": "drafted", "draw": "drafted"}
 PASSIVE_RE = re.compile(
     r"\s+(?P<aux>was|were|(?:has|have|had)\s+(?:also\s+)?been|will\s+(?:also\s+)?be"
     r"|(?:is|are)\s+(?:also\s+)?being|(?:is|are)\s+(?:also\s+)?to\s+be)\s+(?:also\s+)?"
-    r"(?P<verb>signed|concluded|adopted|approved|drafted|prepared)\b", re.IGNORECASE)
+    r"(?P<verb>signed|concluded|adopted|approved|drafted|prepared|drawn\s+up"
+    r"|submitted\s+for\s+sign(?:ing|ature))\b", re.IGNORECASE)
 ACTIVE_RE = re.compile(
     r"\b(?P<aux>will\s+(?:also\s+)?|plans?\s+to\s+|to\s+)?(?:also\s+)?"
-    r"(?P<verb>signed|sign|adopted|adopt|concluded|conclude)\s+(?P<obj>[^.;()]+)",
-    re.IGNORECASE)
+    r"(?P<verb>signed|sign|adopted|adopt|concluded|conclude)"
+    r"(?:\s+or\s+(?:will\s+)?(?:sign|adopt|conclude)\b)?\s+(?P<obj>[^()]+)", re.IGNORECASE)
+DRAFT_RE = re.compile(
+    r"\b(?:(?:is|are|was|were|been)\s+(?:\w+\s+)?(?:drafting|preparing|finali[sz]ing)"
+    r"|(?:worked|working)\s+(?:\w+\s+)?on|(?:drafted|prepared)(?=\s+(?:a|an|the)\s)"
+    r"|(?:instructed|asked|tasked|ordered|charged|commissioned)\b[^.;]{0,80}?\bto\s+"
+    r"(?:prepare|draft|draw\s+up|work\s+out))\s+(?P<obj>[^()]+)", re.IGNORECASE)
 TO_BE_RE = re.compile(r"\s+to\s+be\s+(?P<verb>signed|adopted|concluded)\b", re.IGNORECASE)
 OBJECT_END_RE = re.compile(
-    r"\s+(?:in\s+the\s+presence|during\s|at\s+(?:the|this)\s|today|within\s+the\s+framework"
-    r"|which\s|that\s|is\s|are\s|was\s|were\s|will\s|by\s+the\s+end)|\s*[,;:]\s*(?:and|but|which)\s",
+    r"\s+(?:in\s+the\s+presence|during\s|at\s+(?:the|this)\s|within\s+the\s+framework"
+    r"|(?:today|tonight|tomorrow|yesterday|soon|shortly|later)\b"
+    r"|(?:next|this|last)\s+(?:year|month|week|spring|summer|autumn|winter)\b"
+    r"|which\s|that\s|is\s|are\s|was\s|were\s|will\s|would\s|by\s+the\s+end)"
+    r"|\s*[,;:]\s*(?:but|which|who)\s|\s*[,;]\s*and\s+(?=(?:we|they|he|she|it|i|this|there)\s)",
     re.IGNORECASE)
+CLAUSE_RE = re.compile(r"\s+(?:that|which)\s+(?:would|will|should|could|can|is\s+to)\s+[^;]+",
+                       re.IGNORECASE)
 LEADING_RE = re.compile(
-    r"^(?:(?:a|an|the|quite\s+a\s+few|(?:a\s+)?number\s+of|a\s+series\s+of|several|some|many|also"
-    r"|solid|large|important|major|significant|whole|rather|in\s+particular|as\s+well\s+as"
-    r"|and|or)[\s,]+)+", re.IGNORECASE)
+    r"(?:(?:a|an|the|quite\s+a\s+few|(?:a\s+)?number\s+of|a\s+series\s+of|several|some|many|also"
+    r"|solid|large|important|major|significant|substantial|whole|rather|in\s+particular"
+    r"|as\s+well\s+as|and|or)[\s,]+)+", re.IGNORECASE)
+_NUMBER = (r"(?:\d[\d,.]*|a\s+dozen|dozens|hundreds|one|two|three|four|five|six|seven|eight"
+           r"|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty"
+           r"|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
 COUNT_RE = re.compile(
-    r"^(?:over|more\s+than|about|almost|some|nearly)?\s*(?:\d[\d,.]*|one|two|three|four|five"
-    r"|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?)\b",
+    r"(?:(?:over|more\s+than|about|almost|some|nearly|around|another|approximately|roughly"
+    r"|up\s+to|as\s+many\s+as|at\s+least)\s+)?" + _NUMBER + r"\b(?:\s+more\b)?\s*",
     re.IGNORECASE)
 PARTICULAR_RE = re.compile(r",?\s+in\s+particular,?\s+(?P<items>[^.]+)", re.IGNORECASE)
 ALONG_WITH_RE = re.compile(r"^\s+(?:along\s+with|together\s+with)\s+(?P<np>[^.;]+)",
                            re.IGNORECASE)
 EXTENSION_RE = re.compile(r"^\s+(?P<ext>(?:for|on)\s+the\s+[^.,;]+)", re.IGNORECASE)
-CHUNK_SPLIT_RE = re.compile(r",\s+(?:as\s+well\s+as\s+)?|\s+as\s+well\s+as\s+")
+CHUNK_SPLIT_RE = re.compile(r"[,;](?!\s*\d{4}\b)\s+(?:and\s+)?(?:as\s+well\s+as\s+)?"
+                            r"|\s+as\s+well\s+as\s+")
+PREPOSITION_RE = re.compile(r"\b(of|on|for|in|between|with|among|to|from|about)\b", re.I)
 INTRO_RE = re.compile(r"^(?:in|at|on|during|following|after|as|this|it|there)\b",
                       re.IGNORECASE)
 BOUNDARY_RE = re.compile(r"\b(?:that|which|what|is|are|following)\s+", re.IGNORECASE)
@@ -86,30 +101,35 @@ def _status(aux: str | None, verb: str) -> str:
     aux = (aux or "").lower()
     if "will" in aux or "plan" in aux or aux.strip() in ("to", "is to be", "are to be"):
         return "planned"
-    return VERB_STATUS.get(verb.lower().rstrip("e") + "ed", VERB_STATUS.get(verb.lower(), "signed"))
-
-
-def _clean(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim articles, quantifiers and praise at the left and punctuation at the right."""
-    piece = text[start:end]
-    lead = LEADING_RE.match(piece)
-    if lead:
-        start += lead.end()
-    while end > start and text[end - 1] in " ,;:–-\n":
-        end -= 1
-    return start, end
+    stem = re.sub(r"(?:ed|d)$", "", verb.split()[0].lower())
+    return VERB_STATUS.get(stem, VERB_STATUS.get(stem + "e", "signed"))
 
 
 def _title(text: str, start: int, end: int, status: str) -> Title | None:
-    start, end = _clean(text, start, end)
+    """The title in ``text[start:end]``, trimmed; None when it names no document."""
+    for _ in range(2):
+        lead = LEADING_RE.match(text, start, end)
+        start = lead.end() if lead else start
+        count = COUNT_RE.match(text, start, end)
+        if count:
+            if status in ("signed", "adopted"):
+                return None  # a tally of documents is a figure
+            start = count.end()
+    while end > start and text[end - 1] in " ,;:.–-\n":
+        end -= 1
     phrase = text[start:end]
-    if not KIND_RE.search(phrase) or COUNT_RE.match(phrase) or len(phrase) > 300:
+    if not KIND_RE.search(phrase) or len(phrase) > 300:
         return None
     return Title(phrase, Span(start, end), status)
 
 
-def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Comma/'as well as' pieces of a subject list, adjectives merged into the next piece."""
+def _last_preposition(text: str, start: int, end: int) -> str:
+    found = PREPOSITION_RE.findall(text, start, end)
+    return found[-1].lower() if found else ""
+
+
+def _chunks(text: str, start: int, end: int, split_and: bool = True) -> list[tuple[int, int]]:
+    """List pieces of a subject or object, one per document noun (see the module notes)."""
     quoted = [(q.start(), q.end()) for q in QUOTED_RE.finditer(text, start, end)]
     cuts = [(start, start)] + [
         (m.start(), m.end()) for m in CHUNK_SPLIT_RE.finditer(text, start, end)
@@ -119,11 +139,17 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pending: int | None = None
     for s, e in pieces:
-        if not KIND_RE.search(text, s, e):
+        if KIND_RE.search(text, s, e):
+            out.append((pending if pending is not None else s, e))
+            pending = None
+        elif out and pending is None and (
+                len(text[s:e].split()) > 2
+                or _last_preposition(text, *out[-1]) in ("of", "between", "with", "among")):
+            out[-1] = (out[-1][0], e)
+        else:
             pending = pending if pending is not None else s
-            continue
-        out += _split_and(text, pending if pending is not None else s, e)
-        pending = None
+    if split_and:
+        return [piece for s, e in out for piece in _split_and(text, s, e)]
     return out
 
 
@@ -153,9 +179,8 @@ def _subject_start(text: str, sentence: Span, verb_start: int) -> int:
     return start
 
 
-def _passive(doc: Doc, sentence: Span) -> list[Title]:
-    text, out = doc.text, []
-    floor = sentence.start
+def _passive(text: str, sentence: Span) -> list[Title]:
+    out, floor = [], sentence.start
     for m in PASSIVE_RE.finditer(text, sentence.start, sentence.end):
         status = _status(m.group("aux"), m.group("verb"))
         start = _subject_start(text, Span(floor, sentence.end), m.start())
@@ -179,37 +204,57 @@ def _passive(doc: Doc, sentence: Span) -> list[Title]:
 
 def _particular(text: str, start: int, m: re.Match[str], sentence: Span,
                 status: str) -> list[Title]:
-    """"Twelve documents ... were signed, in particular on A, B and C": one title per item."""
+    """"Twelve documents ... were signed, in particular on A, B and C": one title per item.
+
+    An item continues the previous one when it follows an "of" complement without a
+    preposition of its own ("on prevention of accidents, disasters and fires")."""
     head = KIND_RE.search(text, start, m.start())
     items = PARTICULAR_RE.search(text, m.end(), sentence.end)
     if not head or not items or not COUNT_RE.match(text[start:head.start()].strip() or "x"):
         return []
-    noun, out = head.group(1).lower(), []
-    base = items.start("items")
+    spans: list[list[int]] = []
     for piece in re.finditer(r"[^,]+", items.group("items")):
-        s, e = base + piece.start(), base + piece.end()
-        words = re.sub(r"^\s*(?:and\s+)?(?:on\s+)?", "", piece.group(0)).strip()
+        s, e = items.start("items") + piece.start(), items.start("items") + piece.end()
+        bare = not re.match(r"\s*(?:and\b|\w+ing\b|" + PREPOSITION_RE.pattern + ")",
+                            piece.group(0), re.IGNORECASE)
+        if spans and bare and _last_preposition(text, *spans[-1]) == "of":
+            spans[-1][1] = e
+        else:
+            spans.append([s, e])
+    noun, out = head.group(1).lower(), []
+    for s, e in spans:
+        words = re.sub(r"^\s*(?:and\s+)?(?:on\s+)?", "", text[s:e]).strip()
         if words:
             out.append(Title(f"{noun} on {words}", Span(s, e), status))
     return out
 
 
-def _active(doc: Doc, sentence: Span) -> list[Title]:
-    text, out = doc.text, []
+def _objects(text: str, obj_start: int, obj_end: int, status: str) -> list[Title]:
+    """Titles in the object of an active verb: a list, or one generic noun and its clause."""
+    stop = OBJECT_END_RE.search(text, obj_start, obj_end)
+    end = stop.start() if stop else obj_end
+    titles = [t for s, e in _chunks(text, obj_start, end, split_and=False)
+              if (t := _title(text, s, e, status))]
+    clause = CLAUSE_RE.match(text, end, obj_end)
+    if len(titles) == 1 and " " not in titles[0].text and clause:
+        titles = [t for t in [_title(text, titles[0].span.start, clause.end(), status)] if t]
+    return titles
+
+
+def _active(text: str, sentence: Span) -> list[Title]:
+    out = []
     for m in ACTIVE_RE.finditer(text, sentence.start, sentence.end):
         if PASSIVE_RE.search(text, max(sentence.start, m.start() - 20), m.end("verb")):
             continue
-        obj_start, obj_end = m.start("obj"), m.end("obj")
-        stop = OBJECT_END_RE.search(text, obj_start, obj_end)
-        title = _title(text, obj_start, stop.start() if stop else obj_end,
-                       _status(m.group("aux"), m.group("verb")))
-        if title:
-            out.append(title)
+        status = _status(m.group("aux"), m.group("verb"))
+        out += _objects(text, m.start("obj"), m.end("obj"), status)
+    for m in DRAFT_RE.finditer(text, sentence.start, sentence.end):
+        out += _objects(text, m.start("obj"), m.end("obj"), "drafted")
     return out
 
 
-def _to_be(doc: Doc, sentence: Span) -> list[Title]:
-    text, out = doc.text, []
+def _to_be(text: str, sentence: Span) -> list[Title]:
+    out = []
     for m in TO_BE_RE.finditer(text, sentence.start, sentence.end):
         start = _subject_start(text, sentence, m.start())
         title = _title(text, start, m.start(), "planned")
@@ -218,14 +263,22 @@ def _to_be(doc: Doc, sentence: Span) -> list[Title]:
     return out
 
 
-def _same(a: str, b: str) -> bool:
-    return fuzz.token_sort_ratio(a.lower(), b.lower()) >= 88
-
-
-def _kind(title: str) -> str:
-    head = KIND_RE.search(title)
-    word = head.group(1).lower() if head else "document"
-    return KINDS.get(word, KINDS.get(word.removesuffix("s"), "document"))
+def _candidates(doc: Doc) -> list[Span]:
+    """Sentences in a publication naming Kazakhstan that hold a verb stem and a document noun."""
+    text = doc.text
+    segments = [s for s in segment_spans(doc) if KAZAKH_RE.search(text, s.start, s.end)]
+    if not segments:
+        return []
+    sentences = sentence_spans(doc)
+    starts = [s.start for s in sentences]
+    picked: dict[int, Span] = {}
+    for hit in GATE_RE.finditer(text):
+        i = bisect.bisect_right(starts, hit.start()) - 1
+        if i >= 0 and i not in picked and hit.start() < sentences[i].end:
+            picked[i] = sentences[i]
+    return [s for _, s in sorted(picked.items())
+            if KIND_RE.search(text, s.start, s.end)
+            and any(g.start <= s.start < g.end for g in segments)]
 
 
 def _parties(doc: Doc, span: Span) -> tuple[str, ...]:
@@ -234,12 +287,15 @@ def _parties(doc: Doc, span: Span) -> tuple[str, ...]:
 
 def signed_stage(doc: Doc) -> Doc:
     """Append one ``document_signed`` claim per document the text says is signed or planned."""
-    kept: list[Title] = []
-    for sentence in sentence_spans(doc):
-        for title in _passive(doc, sentence) + _active(doc, sentence) + _to_be(doc, sentence):
-            if not any(_same(title.text, k.text) for k in kept):
-                kept.append(title)
-    for t in kept:
-        fact = SignedDocument(t.text, _kind(t.text), t.status, _parties(doc, t.span))
+    text = doc.text
+    if not KAZAKH_RE.search(text):
+        return doc
+    found: list[tuple[Title, Span]] = []
+    for sentence in _candidates(doc):
+        for title in _passive(text, sentence) + _active(text, sentence) + _to_be(text, sentence):
+            if about_ru_kz(title.text, text[sentence.start:sentence.end]):
+                found.append((title, sentence))
+    for t in dedupe([t for t, _ in found], lambda t: t.text):
+        fact = SignedDocument(t.text, kind_of(t.text), t.status, _parties(doc, t.span))
         doc.claims.append(doc.claim("document_signed", t.span, fact, f"signed:{t.status}"))
     return doc

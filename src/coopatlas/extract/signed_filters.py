@@ -1,0 +1,135 @@
+"""Which found document titles to keep: the parties, near-duplicates and summary phrases.
+
+* Parties — the contract records Russia–Kazakhstan documents only. A title that names
+  another country as a party ("agreements with Azerbaijan", "an Armenian-Russian treaty"),
+  or one whose sentence names another country but not Kazakhstan, is left out. Country
+  names and their usual adjective forms come from the CLDR English territory names (babel).
+* Near-duplicates — the same document named twice in other words ("a Concept for the
+  Cross-Border Cooperation Programme" / "a concept of the programme for bilateral cross-border
+  cooperation"): same document kind and the same key words, or a close fuzzy match.
+* Summary phrases — "a package of interdepartmental and interregional agreements" restating
+  titles listed elsewhere: a collective title whose every key word another title covers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import cache
+from typing import TypeVar
+
+from rapidfuzz import fuzz
+
+T = TypeVar("T")
+
+KINDS: dict[str, str] = {
+    "agreement": "agreement", "accord": "agreement", "treaty": "agreement",
+    "treaties": "agreement", "programme": "programme", "program": "programme",
+    "concept": "concept", "memorandum": "memorandum", "memoranda": "memorandum",
+    "protocol": "protocol", "statement": "statement", "declaration": "declaration",
+    "contract": "contract", "document": "document", "roadmap": "roadmap", "plan": "plan",
+}
+KIND_RE = re.compile(
+    r"\b(agreements?|accords?|treaty|treaties|programmes?|programs?|concepts?|memorand(?:um|a)"
+    r"|protocols?|statements?|declarations?|contracts?|documents?|roadmaps?|plans?)\b",
+    re.IGNORECASE)
+COLLECTIVE_RE = re.compile(r"\b(?:package|set|series|range|batch|bundle|number)\s+of\s+",
+                           re.IGNORECASE)
+#: words that do not tell two Russia–Kazakhstan documents apart.
+STOP = frozenset(
+    "a an the of on for in to and or with between by at from its their our this these that "
+    "bilateral joint russia russian kazakhstan kazakh kazakhstani federation republic two "
+    "country state relevant".split())
+OWN_COUNTRIES = frozenset({"RU", "KZ"})
+NOT_COUNTRIES = frozenset({"UN", "EZ", "QO", "XA", "XB", "ZZ"})
+CAPITALISED_RE = re.compile(r"[A-Z][\w’'.&-]*(?:\s+(?:&\s+)?[A-Z][\w’'.-]*)*")
+
+
+def kind_of(title: str) -> str:
+    head = KIND_RE.search(title)
+    word = head.group(1).lower() if head else "document"
+    return KINDS.get(word, KINDS.get(word.removesuffix("s"), "document"))
+
+
+@cache
+def _country_words() -> frozenset[str]:
+    """Lower-cased country names and adjective forms ("azerbaijan", "azerbaijani")."""
+    from babel import Locale
+
+    names: set[str] = set()
+    for code, name in Locale("en").territories.items():
+        if len(code) != 2 or not code.isalpha() or code in OWN_COUNTRIES | NOT_COUNTRIES:
+            continue
+        name = name.lower()
+        names.add(name)
+        if " " not in name:
+            names.update({name + "n", name + "i", name + "ian", name[:-1] + "ian",
+                          name[:-1] + "ese", name + "ese", name.removesuffix("stan"),
+                          name.removesuffix("istan"),
+                          name.removesuffix("y")})
+    return frozenset(n for n in names if len(n) >= 4)
+
+
+def foreign_countries(text: str) -> list[str]:
+    """Countries other than Russia and Kazakhstan that ``text`` names, in their own words."""
+    words = _country_words()
+    out = []
+    for m in CAPITALISED_RE.finditer(text):
+        tokens = re.split(r"[\s-]+", m.group(0).rstrip(".’'"))
+        for i in range(len(tokens)):
+            for j in range(len(tokens), i, -1):
+                if " ".join(tokens[i:j]).lower().removesuffix("s") in words or \
+                        " ".join(tokens[i:j]).lower() in words:
+                    out.append(" ".join(tokens[i:j]))
+                    break
+    return out
+
+
+def about_ru_kz(title: str, sentence: str) -> bool:
+    """Whether a document is a Russia–Kazakhstan one as far as its title and sentence tell."""
+    if re.search(r"\b(?:with|between)\b", title) and foreign_countries(title):
+        return False
+    if any(re.search(re.escape(c) + r"[-–](?:Russian|Kazakh)", title)
+           for c in foreign_countries(title)):
+        return False
+    return "Kazakh" in sentence or not foreign_countries(sentence)
+
+
+def _stem(word: str) -> str:
+    word = re.sub(r"^inter-?", "", word)
+    word = re.sub(r"ies$", "y", word)
+    word = re.sub(r"(?<=[a-z]{4})(?:al|s)$", "", word)
+    return re.sub(r"(?<=[a-z]{4})(?:al|s)$", "", word)
+
+
+def key_words(title: str) -> set[str]:
+    return {_stem(w) for w in re.findall(r"[a-z0-9]+", title.lower()) if w not in STOP}
+
+
+def same_document(a: str, b: str) -> bool:
+    """Two titles naming one document: a close fuzzy match, or same kind and key words."""
+    if fuzz.token_sort_ratio(a.lower(), b.lower()) >= 88:
+        return True
+    ka, kb = key_words(a), key_words(b)
+    small = min(len(ka), len(kb))
+    return kind_of(a) == kind_of(b) and small >= 3 and len(ka & kb) >= 0.8 * small
+
+
+def _restates(title: str, others: list[str]) -> bool:
+    collective = COLLECTIVE_RE.search(title)
+    if not collective or not others:
+        return False
+    covered = set().union(*(key_words(o) for o in others))
+    own = {w for w in key_words(title[collective.end():]) if not KIND_RE.fullmatch(w)}
+    return own <= covered
+
+
+def dedupe(items: Iterable[T], text_of: Callable[[T], str]) -> list[T]:
+    """Items in order, without near-duplicates and summary phrases of the others."""
+    kept: list[T] = []
+    for item in items:
+        if not any(same_document(text_of(item), text_of(k)) for k in kept):
+            kept.append(item)
+    titles = [text_of(k) for k in kept]
+    return [k for i, k in enumerate(kept)
+            if not _restates(titles[i], titles[:i] + titles[i + 1:])]
