@@ -9,6 +9,7 @@ optional time line, then a place line) give an event's date and place.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -74,6 +75,21 @@ def sentence_spans(doc: Doc) -> list[Span]:
     if doc.text[start:].strip():
         spans.append(_trim(doc.text, start, len(doc.text)))
     return spans
+
+
+def sentences_around(spans: list[Span], hits: list[int]) -> list[Span]:
+    """The sentences (sorted, disjoint) that hold one of the ``hits`` offsets, in order.
+
+    Stages that concern few documents find their trigger words over the whole text first
+    and look only at these sentences: the rest cannot match.
+    """
+    starts = [s.start for s in spans]
+    chosen: list[int] = []
+    for hit in hits:
+        i = bisect.bisect_right(starts, hit) - 1
+        if i >= 0 and hit < spans[i].end and (not chosen or chosen[-1] != i):
+            chosen.append(i)
+    return [spans[i] for i in chosen]
 
 
 def _trim(text: str, start: int, end: int) -> Span:

@@ -20,7 +20,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from coopatlas.doc import Doc
-from coopatlas.extract.eventtext import dates_in, segment_spans, sentence_spans
+from coopatlas.extract.eventtext import (
+    dates_in,
+    segment_spans,
+    sentence_spans,
+    sentences_around,
+)
 from coopatlas.extract.forum_context import (
     Context,
     CountryOf,
@@ -46,6 +51,7 @@ COMPLEMENT_STOP = {"in", "at", "on", "from", "with", "to", "held", "which", "tha
 FORUM_NAMED_RE = re.compile(
     r"interregional\s+(?:cooperation\s+)?forum|forum\s+of\s+interregional|"
     r"inter-regional\s+(?:cooperation\s+)?forum", re.IGNORECASE)
+HEAD_WORD_RE = re.compile(r"forum|meeting", re.IGNORECASE)  # every MENTION_RE match holds one
 INTERREGIONAL_RE = re.compile(r"^inter-?regional$", re.IGNORECASE)
 KAZAKH_RE = re.compile(r"\bKazakh", re.IGNORECASE)
 YEAR_RE = re.compile(r"\b(?:in|since|of)\s+((?:19|20)\d\d)\b")
@@ -171,13 +177,17 @@ def _current_edition(doc: Doc, found: list[Found], ctx: Context) -> int | None:
     return max(editions) if editions else None
 
 
-def _segment_claims(doc: Doc, segment: Span, sentences: list[Span],
+def _segment_claims(doc: Doc, segment: Span, sentences: Callable[[], list[Span]],
                     country_of: CountryOf) -> None:
     text = doc.text
     if not KAZAKH_RE.search(text, segment.start, segment.end):
         return
+    heads = [m.start() for m in HEAD_WORD_RE.finditer(text, segment.start, segment.end)]
+    if not heads:
+        return
     named = bool(FORUM_NAMED_RE.search(text, segment.start, segment.end))
-    found = [f for s in sentences if segment.contains(s) for f in find_mentions(doc, s, named)]
+    found = [f for s in sentences_around(sentences(), heads) if segment.contains(s)
+             for f in find_mentions(doc, s, named)]
     if not found:
         return
     ctx = read_context(doc, segment, country_of)
@@ -196,7 +206,13 @@ def make_forums_stage(country_of: CountryOf | None = None) -> Callable[[Doc], Do
 
     def forums_stage(doc: Doc) -> Doc:
         resolve = country_of or gazetteer_country_of()
-        sentences = sentence_spans(doc)
+        spans: list[Span] = []
+
+        def sentences() -> list[Span]:  # built only for a segment that passes the gates
+            if not spans:
+                spans.extend(sentence_spans(doc))
+            return spans
+
         for segment in segment_spans(doc):
             _segment_claims(doc, segment, sentences, resolve)
         return doc

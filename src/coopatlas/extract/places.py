@@ -151,8 +151,11 @@ def find_mentions(text: str, year: int | None = None, language: str | None = Non
 
 def _mostly_cyrillic(text: str) -> bool:
     sample = text[:5000]
+    cyrillic = len(CYRILLIC.findall(sample))
+    if not cyrillic:  # an English text: no need to count its letters one by one
+        return False
     letters = sum(c.isalpha() for c in sample)
-    return letters > 0 and len(CYRILLIC.findall(sample)) > letters / 2
+    return letters > 0 and cyrillic > letters / 2
 
 
 def places_stage(doc: Doc) -> Doc:

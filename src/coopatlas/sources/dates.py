@@ -40,10 +40,39 @@ _RU = du_parser.parser(_RussianMonths())
 _MIN_YEAR, _MAX_YEAR = 1900, 2100
 
 
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _surely_not_a_date(parser: du_parser.parser, surface: str) -> bool:
+    """True when dateutil (not fuzzy) must fail on ``surface``: decided without its lexer.
+
+    With no digit there is no number, so no hour: every word must then be one dateutil
+    knows (a weekday, a month, a jump word like "of"), and only a month can make it skip
+    a word ("May of X"). So a digit-free string with an unknown word and no month name
+    cannot parse ("Meeting with the Governor of Omsk Region").
+    """
+    if any(c.isdigit() for c in surface):
+        return False
+    info, unknown = parser.info, False
+    for word in _LETTER_RUN.findall(surface):
+        if not word.isalpha():
+            return False
+        if info.month(word) is not None or word.lower() in _FLOATS:
+            return False
+        unknown = unknown or not (info.jump(word) or info.weekday(word) is not None
+                                  or info.ampm(word) is not None)
+    return unknown
+
+
+_FLOATS = frozenset({"nan", "inf", "infinity"})  # words float() reads as numbers
+
+
 @lru_cache(maxsize=4096)
 def parse_date(surface: str) -> date | None:
     """The date a matched span states, or None when it is not a calendar date."""
     parser = _RU if re.search("[а-яё]", surface) else _EN
+    if _surely_not_a_date(parser, surface):
+        return None
     try:
         value = parser.parse(surface).date()
     except (ValueError, OverflowError, du_parser.ParserError):
