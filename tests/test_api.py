@@ -158,3 +158,15 @@ def test_templates_reference_no_outside_asset() -> None:
     for path in [*web.glob("templates/*.html"), *web.glob("static/*.js"),
                  *web.glob("static/*.css")]:
         assert not re.search(r"https?://", path.read_text(encoding="utf-8")), path.name
+
+
+def test_forums_are_checked_against_the_curated_reference(client: TestClient) -> None:
+    data = client.get("/api/forums").json()
+    sixteen = next(f for f in data["items"] if f["edition"] == 16)
+    city = sixteen["reference"]["city"]
+    assert (city["status"], city["extracted"], city["reference"]) == ("differ", "Petropavl", "Omsk")
+    assert city["sources"] and sixteen["reference"]["year"]["status"] == "agree"
+    silent = {e["edition"] for e in data["reference_only"]}
+    assert 1 in silent and 16 not in silent
+    page = client.get("/forums", headers={"accept": "text/html"}).text
+    assert "ref-differs" in page and 'id="reference-1"' in page

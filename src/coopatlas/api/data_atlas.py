@@ -53,7 +53,24 @@ def forums(db: Session, paging: Paging, *, year: int | None = None, city: str | 
     for r in shown:
         r["conflicts"] = [c for c in conflicts if c["subject"].startswith(f"forum:{r['edition']}:")]
     filters = {"year": year, "city": city, "country": country, "format": format}
-    return listing(shown, len(keep), paging, filters)
+    out = listing(shown, len(keep), paging, filters)
+    _beside_reference(rows, shown, out)
+    return out
+
+
+def _beside_reference(rows: list[dict[str, Any]], shown: list[dict[str, Any]],
+                      out: dict[str, Any]) -> None:
+    """Each shown edition's fields checked against the curated reference table, and the
+    reference editions the texts are silent on (so the timeline is complete)."""
+    from coopatlas.atlas.reference_check import FIELDS, forum_timeline
+    from coopatlas.model import ForumEdition
+
+    timeline = forum_timeline(
+        ForumEdition(r["edition"], **{f: r.get(f) for f in FIELDS}) for r in rows)
+    checks = {e.edition: e.to_json() for e in timeline}
+    for r in shown:
+        r["reference"] = checks[r["edition"]]["fields"]
+    out["reference_only"] = [e for e in checks.values() if not e["in_texts"]]
 
 
 def forum(db: Session, edition: int) -> dict[str, Any]:

@@ -17,7 +17,7 @@ def _serve(url: str, host: str, port: int) -> None:
 
     from coopatlas.api.app import create_app
 
-    click.echo(f"coopatlas portal on http://{host}:{port}/  (API /api, docs /docs; Ctrl+C stops)")
+    click.echo(f"coopatlas portal on http://{host}:{port}/  (API docs /api/docs; Ctrl+C stops)")
     uvicorn.run(create_app(url), host=host, port=port, log_level="warning")
 
 
