@@ -36,6 +36,15 @@ CASES = [
     ("hosted the event five times", [(5, "count", None, None)]),
     ("three thermal power plants", [(3, "count", None, None)]),
     ("almost 2 thousand students", [(2000, "count", None, "almost")]),
+    ("Over a thousand graduates", [(1000, "count", None, "Over")]),
+    ("around half a billion US dollars", [(5e8, "USD", None, "around")]),
+    ("a million tonnes of coal", [(1e6, "tonnes", None, None)]),
+    ("a third of the exports", [(33.33, "percent", None, None)]),
+    ("half of all the freight", [(50, "percent", None, None)]),
+    ("the 200-odd clinics", [(200, "count", None, "odd")]),
+    ("some 40,000 Kazakh citizens", [(40000, "people", None, "some")]),
+    ("on 3−5 June", []),
+    ("5–7 companies", [(5, "count", 7, None)]),
 ]
 NOT_FIGURES = [
     "November 9, 2017", "on 27 November 2024", "at 18:40", "in 2003", "the 16th forum",
@@ -44,6 +53,8 @@ NOT_FIGURES = [
     "the programme for 2018–2023", "up to 2023", "3 of 5", "the two countries",
     "one of the best", "Article 5 of the treaty", "2021-09-30", "the fourth time",
     "the XVI forum", "Hundreds of thousands of families", "several times",
+    "from May 11–14 onwards", "in the first half of the year", "half an hour later",
+    "for over 15 years now", "a half of the day",
 ]
 
 

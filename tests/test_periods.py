@@ -73,3 +73,36 @@ def test_comparison_base_is_no_period() -> None:
 
 def test_programme_years_are_no_period() -> None:
     assert time_expressions("a programme for 2018–2023", ON_2024) == []
+
+
+# (sentence, figure, indicator, unit, prior sentence, text date, period)
+MORE_CASES = [
+    ("In the past five months exports rose 12 percent.", "12 percent", "trade_growth",
+     "percent", None, date(2019, 10, 2), "2019-01..2019-05"),
+    ("In less than four months some 9,000 tourists came.", "9,000", "other", "people", None,
+     date(2019, 10, 2), "2019-01..2019-04"),
+    ("The depot is only 40 km from the town.", "40 km", "other", "km", None, ON_2021, None),
+    ("Back then the mill made 3 million tonnes of iron a year.", "3 million tonnes", "other",
+     "tonnes", None, ON_2021, None),
+    ("Quite recently a bank funded a dam worth $200 million.", "$200 million", "other", "USD",
+     None, ON_2021, None),
+    ("A ferry is planned with a capacity of 5,000 passengers a day.", "5,000", "other",
+     "count", None, ON_2021, None),
+    ("Some 50 firms came to the fair in early May.", "50", "companies", "count", None,
+     date(2020, 6, 1), "2020-05..2020-05"),
+    ("Some 50 firms exhibited at the show on May 11–14.", "50", "companies", "count", None,
+     date(2020, 6, 1), "2020-05..2020-05"),
+    ("Their value hit $2 billion.", "$2 billion", "other", "USD",
+     "In 2015 grain exports jumped.", ON_2021, "2015"),
+    ("Their value is $2 billion.", "$2 billion", "other", "USD",
+     "In 2015 grain exports jumped.", ON_2021, "asof:2021-09-30"),
+    ("We will also sign eight more protocols.", "eight", "documents_signed", "count", None,
+     ON_2021, "2021"),
+]
+
+
+@pytest.mark.parametrize("sentence,figure,indicator,unit,prior,on,period", MORE_CASES)
+def test_resolve_with_unit_and_prior(sentence: str, figure: str, indicator: str, unit: str,
+                                     prior: str | None, on: date, period: str | None) -> None:
+    start = sentence.index(figure)
+    assert resolve(sentence, start, start + len(figure), indicator, on, unit, prior) == period

@@ -89,7 +89,7 @@ def _signed(value: float, indicator: str, text: str, q: Quantity, sentence_start
     return value
 
 
-def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity]) -> None:
+def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None) -> None:
     text, s_start = doc.text, where.span.start
     sentence = where.span.of(text)
     found_roles = roles(text, s_start, qs)
@@ -106,20 +106,20 @@ def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity]) -> None:
                           (q.noun if role is None or role == "whole" else noun) or "",
                           role, previous)
         decision = classify(context)
-        _claim(doc, q, decision.indicator, decision.rule, (where, sentence))
+        _claim(doc, q, decision.indicator, decision.rule, (where, sentence, prior))
         previous = decision.indicator
         if q.unit in ("USD", "RUB", "KZT", "EUR"):
             last_money = q
 
 
 def _claim(doc: Doc, q: Quantity, indicator: str, rule: str,
-           at: tuple[Sentence, str]) -> None:
-    where, sentence = at
+           at: tuple[Sentence, str, str | None]) -> None:
+    where, sentence, prior = at
     text, s_start = doc.text, where.span.start
     unit = "count" if q.unit == "people" and indicator in PEOPLE_AS_COUNT else q.unit
     end = _end_with_noun(text, q)
     period = resolve(sentence, q.start - s_start, q.end - s_start, indicator,
-                     doc.document.published)
+                     doc.document.published, q.unit, prior)
     kind = KINDS.get(indicator) or ("stock" if period and period.startswith("asof:") else "result")
     figure = Figure(
         text=text[q.start:end], value=_signed(q.value, indicator, text, q, s_start), unit=unit,
@@ -141,5 +141,16 @@ def figures_stage(doc: Doc) -> Doc:
     sentences = sentences_of(doc)
     whole = Sentence(Span(0, len(doc.text)))
     for index, qs in _group(quantities, sentences).items():
-        _figures_in(doc, sentences[index] if index >= 0 else whole, qs)
+        where = sentences[index] if index >= 0 else whole
+        _figures_in(doc, where, qs, _prior(doc.text, sentences, index))
     return doc
+
+
+def _prior(text: str, sentences: list[Sentence], index: int) -> str | None:
+    """The sentence before ``sentences[index]`` when both stand in one paragraph."""
+    if index < 1:
+        return None
+    before, here = sentences[index - 1].span, sentences[index].span
+    if "\n" in text[before.start:here.start]:
+        return None
+    return before.of(text)

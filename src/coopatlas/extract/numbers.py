@@ -65,13 +65,22 @@ DURATIONS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y
 
 _DIGITS = r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|(?<![\w.,])\d+(?:\.\d+)?"
 _UNIT_WORD = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
+#: "a thousand", "half a billion": a scale word with an article (or "half a") for its number.
+SCALE_PHRASES: dict[str, float] = {
+    f"{head} {scale}": mult * SCALES[scale]
+    for head, mult in (("a", 1.0), ("half a", 0.5))
+    for scale in ("hundred", "thousand", "million", "billion", "trillion")
+}
+#: A fraction with an article, or "half" alone: a share when "of", "more", "by" go with it.
+ARTICLE_FRACTIONS = ("a third", "a quarter", "half")
 
 #: The pattern set, run once over the text: digits (and "the same amount") by one regex,
 #: number words by an Aho–Corasick automaton (a regex alternation of words is 5x slower).
 DIGIT_CANDIDATES = regex.compile(_DIGITS)
 ANAPHORS = ("the same amount", "the same sum")
 WORD_LIST = sorted(
-    {v for w in [*UNITS_WORDS, *TENS_WORDS, *(f"{m}fold" for m in MULTIPLES), *ANAPHORS]
+    {v for w in [*UNITS_WORDS, *TENS_WORDS, *(f"{m}fold" for m in MULTIPLES), *ANAPHORS,
+                 *SCALE_PHRASES, *ARTICLE_FRACTIONS]
      for v in (w, w.capitalize())}
 )
 WORD_CANDIDATES = ahocorasick_rs.AhoCorasick(
@@ -83,16 +92,26 @@ WORD_TAIL = regex.compile(
     regex.IGNORECASE,
 )
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DASH = "[-–—−]"
 _SCALE = r"(?i:hundred|thousand|million|mln|mn|m|billion|bln|bn|trillion|trn|tn)\b"
 _CURRENCY_WORD = r"(?i:(?:US |American )?dollars?|roubles?|rubles?|tenge|euros?)\b"
 _MEASURE = (
     r"(?:%|(?i:percent|per cent|percentage points?|km\b|kilomet(?:re|er)s?|tonnes?\b|tons?\b"
     r"|times\b|-fold\b))"
 )
+_MONTH = "(?:" + "|".join(m.capitalize() for m in MONTHS) + ")"
+_NOUN = r"(?P<noun>(?:\s+(?:more|of|[A-Za-z][\w’'-]*)){1,5})?"
+_UNIT = rf"(?:\s*(?P<cur>{_CURRENCY_WORD})|\s*(?P<measure>{_MEASURE}))"
+#: Everything right of a number in one match, tried in order: a date ("12 March"); a unit,
+#: with its range and scale ("30–35 percent", "14 billion dollars"); what makes it no
+#: quantity (ordinals, "5:30", names, durations, year spans); else a plain count.
 RIGHT = regex.compile(
-    rf"(?P<range>\s*(?:–|—|-|to)\s*(?P<max>{_NUM}))?"
-    rf"(?:\s*(?P<scale>{_SCALE}))?"
-    rf"(?:\s*(?P<cur>{_CURRENCY_WORD})|\s*(?P<measure>{_MEASURE}))?"
+    rf"(?P<date>(?:\s*{_DASH}\s*\d{{1,2}})?\s+{_MONTH}\b)"
+    rf"|(?P<body>(?P<odd>-odd\b)?(?P<range>\s*(?:{_DASH}|to)\s*(?P<max>{_NUM}))?"
+    rf"(?:\s*(?P<scale>{_SCALE}){_UNIT}?|{_UNIT})){_NOUN}"
+    rf"|(?P<reject>(?:st|nd|rd|th)\b|[:/-]\d|[A-Za-z]|-(?i:year|month|day|week|hour)"
+    rf"|\s*-?\s*(?i:{DURATIONS})\b|\s*{_DASH}\s*(?:1[89]|20)\d\d\b)"
+    rf"|(?P<body>(?P<odd>-odd\b)?(?P<range>\s*[–—−]\s*(?P<max>{_NUM}))?){_NOUN}"
 )
 QUALIFIERS = (
     "about", "around", "approximately", "roughly", "some", "nearly", "almost", "over", "under",
@@ -101,35 +120,28 @@ QUALIFIERS = (
 )
 _QUAL = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
 _CUR = r"(?:US\$|\$|€|₽|₸|(?i:usd|eur|rub|kzt)\b)"
-#: Matched backwards (REVERSE) from the number: "more than $ ", "about ", "US$".
+#: Everything left of a number in one match, read backwards from it: what makes it no
+#: quantity ("Mi-", "5:", "Article ", a day range "17–"), a date ("March 12, "), else a
+#: qualifier and currency ("more than $ ", "about ", "US$").
 LEFT = regex.compile(
-    rf"(?:\b(?P<qual>(?i:{_QUAL}))\s+(?:(?P<cur>{_CUR})\s?)?|(?P<cur>{_CUR})\s?)",
+    rf"(?P<reject>[A-Za-z]-|\d[:/]|\d{_DASH}\s*|(?i:no\.|nos\.|article|part|chapter|section"
+    r"|paragraph|clause|decree|resolution|number|page|item|point|volume)\s)"
+    rf"|(?P<date>\b{_MONTH}\s+(?:\d{{1,2}},?\s+)?)"
+    rf"|\b(?P<qual>(?i:{_QUAL}))\s+(?:(?P<cur>{_CUR})\s?)?|(?P<cur>{_CUR})\s?",
     regex.REVERSE,
 )
-NOUN = regex.compile(r"(?:\s+(?:more|of|[A-Za-z][\w’'-]*)){1,4}")
-REJECT_RIGHT = regex.compile(
-    rf"(?:st|nd|rd|th)\b|[:/-]\d|[A-Za-z]|-(?:year|month|day|week|hour)|\s*-?\s*{DURATIONS}\b"
-    rf"|\s*[–—-]\s*(?:1[89]|20)\d\d\b",
-    regex.IGNORECASE,
-)
-REJECT_LEFT = regex.compile(
-    r"[A-Za-z]-|\d[:/-]|(?i:no\.|nos\.|article|part|chapter|section|paragraph|clause|decree|"
-    r"resolution|number|page|item|point|volume)\s",
-    regex.REVERSE,
-)
+NOUN = regex.compile(_NOUN)
 COUNTER_LINE = regex.compile(r"^\s*\d+ of \d+\s*$")
-_MONTH = "(?:" + "|".join(m.capitalize() for m in MONTHS) + ")"
-DATE_LEFT = regex.compile(rf"\b{_MONTH}\s+(?:\d{{1,2}},?\s+)?", regex.REVERSE)
-DATE_RIGHT = regex.compile(rf"\s+{_MONTH}\b")
 FRACTION_FOLLOW = regex.compile(
     r"\s+(?i:more|less|higher|lower|larger|greater|of|up|down)\b"
 )
-SEPARATOR = regex.compile(r"[- ]")
+FRACTION_NOT = regex.compile(r"(?i:first|second|latter|other|one and)\s+$")
 WORD_SEPARATOR = regex.compile(r"[-\s]+")
-DURATION_NOUN = regex.compile(rf"{DURATIONS}\b")
 BY = regex.compile(r"\bby\s+$")
-COMPARATIVE = regex.compile(
-    r"\s+(?i:more|less|higher|lower|larger|greater|bigger|smaller|as\s)", regex.IGNORECASE
+COMPARATIVES = frozenset("more less higher lower larger greater bigger smaller as".split())
+DURATION_WORDS = frozenset(
+    "year years month months week weeks day days hour hours minute minutes decade decades"
+    " century centuries".split()
 )
 
 
@@ -170,46 +182,27 @@ def _line_of(text: str, pos: int) -> str:
     return text[start:end if end >= 0 else len(text)]
 
 
-def _has_unit(text: str, end: int) -> bool:
-    right = RIGHT.match(text, end, min(len(text), end + 40))
-    return any(right.group(g) for g in ("scale", "cur", "measure"))
-
-
-def _rejected(text: str, start: int, end: int, token: str, digits: bool) -> bool:
-    """Dates, years, times, ordinals, names, durations and counters are not quantities."""
-    lo = max(0, start - 24)
-    if (REJECT_LEFT.match(text, lo, start) or DATE_LEFT.match(text, lo, start)
-            or DATE_RIGHT.match(text, end)):
-        return True
-    if _has_unit(text, end):
-        return False
-    if REJECT_RIGHT.match(text, end, min(len(text), end + 24)):
-        return True
-    if digits and len(token) == 4 and token.isdigit() and 1800 <= int(token) <= 2100:
-        return True  # a year
-    return digits and bool(COUNTER_LINE.match(_line_of(text, start)))
-
-
-def _unit_of(right: regex.Match[str], currency: str | None) -> tuple[str, float]:
-    scale = SCALES.get((right.group("scale") or "").lower().rstrip("."), 1.0)
+def _unit_of(scale_word: str | None, word: str | None, measure: str | None,
+             currency: str | None) -> tuple[str, float]:
+    scale = SCALES.get(scale_word.lower(), 1.0) if scale_word else 1.0
     if currency:
         return CURRENCY_SYMBOLS[currency.lower()], scale
-    if right.group("cur"):
-        word = right.group("cur").lower().split()[-1].rstrip("s")
-        return CURRENCY_WORDS[word], scale
-    measure = (right.group("measure") or "").lower().lstrip("-")
-    for key, unit in MEASURE_WORDS.items():
-        if measure.startswith(key):
-            return unit, scale
+    if word:
+        return CURRENCY_WORDS[word.lower().rsplit(None, 1)[-1].rstrip("s")], scale
+    if measure:
+        measure = measure.lower().lstrip("-")
+        for key, unit in MEASURE_WORDS.items():
+            if measure.startswith(key):
+                return unit, scale
     return "count", scale
 
 
 def _noun(text: str, pos: int) -> tuple[str | None, int]:
-    """The up-to-four words after a number, lower case, and where they start."""
-    m = NOUN.match(text, pos, min(len(text), pos + 80))
-    if not m:
+    """The up-to-five words after a number, lower case, and where they start."""
+    m = NOUN.match(text, pos, min(len(text), pos + 90))
+    if not m or not m.group("noun"):
         return None, pos
-    return m.group().strip().lower(), pos
+    return m.group("noun").strip().lower(), pos
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,16 +220,20 @@ def _word_hit(text: str, start: int, end: int) -> Hit | None:
     token = text[start:end].lower()
     if token in ANAPHORS:
         return Hit(start, end, "same")
+    if token in SCALE_PHRASES:
+        return Hit(start, end, "scale")
+    if token in ARTICLE_FRACTIONS:
+        return Hit(start, end, "frac")
     if token.endswith("fold"):
         return Hit(start, end, "mult")
     tail = WORD_TAIL.match(text, end, min(len(text), end + 12))
     if tail is None:
         return Hit(start, end, "word")
-    if tail.group("frac") and text[start:end].lower() in FRACTION_HEADS:
+    if tail.group("frac") and token in FRACTION_HEADS:
         return Hit(start, tail.end(), "frac")
     if tail.group("fold"):
         return Hit(start, tail.end(), "mult")
-    if tail.group("unit") and text[start:end].lower() in TENS_WORDS:
+    if tail.group("unit") and token in TENS_WORDS:
         return Hit(start, tail.end(), "word")
     return None if tail.group("compound") else Hit(start, end, "word")
 
@@ -253,6 +250,18 @@ def candidates(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
     return hits
 
 
+def _fraction(text: str, hit: Hit) -> float | None:
+    """"one-third more", "half of", "by a quarter": a share; "the first half of" is not."""
+    before = text[max(0, hit.start - 10):hit.start]
+    if FRACTION_NOT.search(before):
+        return None
+    if not (FRACTION_FOLLOW.match(text, hit.end) or BY.search(before)):
+        return None
+    words = WORD_SEPARATOR.split(text[hit.start:hit.end].lower())
+    share = FRACTIONS[words[-1]]
+    return share * 2 if words[0] == "two" and words[-1] == "third" else share
+
+
 def _number(text: str, hit: Hit) -> tuple[float, str, bool] | None:
     token = text[hit.start:hit.end]
     if hit.kind == "num":
@@ -260,13 +269,11 @@ def _number(text: str, hit: Hit) -> tuple[float, str, bool] | None:
     if hit.kind == "word":
         value = word_value(token)
         return (float(value), "number", False) if value is not None else None
+    if hit.kind == "scale":
+        return SCALE_PHRASES[token.lower()], "number", False
     if hit.kind == "frac":
-        before = text[max(0, hit.start - 6):hit.start]
-        if not (FRACTION_FOLLOW.match(text, hit.end) or BY.search(before)):
-            return None
-        head, tail = SEPARATOR.split(token.lower(), maxsplit=1)
-        share = FRACTIONS[tail] * (2 if head == "two" and tail == "third" else 1)
-        return share, "fraction", False
+        share = _fraction(text, hit)
+        return None if share is None else (share, "fraction", False)
     if hit.kind == "mult":
         return float(MULTIPLES[token.lower().split("fold")[0].rstrip("-")]), "multiple", False
     return 0.0, "anaphor", False
@@ -280,15 +287,21 @@ def parse_hit(text: str, hit: Hit) -> Quantity | None:
     value, kind, digits = parsed
     start, end = hit.start, hit.end
     if kind == "number":
-        if _rejected(text, start, end, text[start:end], digits):
-            return None
         return _measured(text, hit, value, digits)
+    left = LEFT.match(text, max(0, start - 24), start)
+    if left is not None and (left.group("reject") or left.group("date")):
+        return None
     unit = {"fraction": "percent", "multiple": "times", "anaphor": "same"}[kind]
     noun, noun_start = _noun(text, end)
-    left = LEFT.match(text, max(0, start - 24), start)
+    if kind == "fraction" and noun and _is_duration(noun.removeprefix("of ").removeprefix("the ")):
+        return None
     qualifier = left.group("qual") if left else None
     return Quantity(start, end, value, unit, qualifier=qualifier, noun=noun,
                     noun_start=noun_start, number_start=start, kind=kind)
+
+
+def _is_duration(noun: str) -> bool:
+    return noun.split(None, 1)[0].strip(".,;:") in DURATION_WORDS
 
 
 def _left_start(left: regex.Match[str] | None, start: int) -> int:
@@ -300,28 +313,53 @@ def _left_start(left: regex.Match[str] | None, start: int) -> int:
     return start
 
 
+def _is_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and 1800 <= int(token) <= 2100
+
+
 def _measured(text: str, hit: Hit, value: float, digits: bool) -> Quantity | None:
+    """A number with what is right of it: dates, years, names, durations are rejected."""
     start, end = hit.start, hit.end
-    right = RIGHT.match(text, end, min(len(text), end + 60))
+    right = RIGHT.match(text, end, min(len(text), end + 120))
+    date, reject, scale_word, word, measure, vmax, odd, noun = right.group(
+        "date", "reject", "scale", "cur", "measure", "max", "odd", "noun")
+    if date or reject:
+        return None
+    if digits and not (scale_word or word or measure) and _is_year(text[start:end]):
+        return None
     left = LEFT.match(text, max(0, start - 24), start)
-    unit, scale = _unit_of(right, left.group("cur") if left else None)
-    if not digits and text[start:end].lower() in PAIR_WORDS and unit == "count" and scale == 1.0:
+    reject, date, qual, currency = left.group("reject", "date", "qual", "cur") if left else (
+        None, None, None, None)
+    if reject or date:
         return None
-    stop = right.end()
-    if unit == "times" and (right.group("measure") or "").lower() == "times":
-        if not COMPARATIVE.match(text, stop, stop + 12):
-            unit = "count"  # "hosted the event five times": how often, not a ratio
-    noun, noun_start = _noun(text, stop)
-    if noun and unit == "count" and DURATION_NOUN.match(noun):
+    unit, scale = _unit_of(scale_word, word, measure, currency)
+    token = text[start:end]
+    if unit == "count" and scale == 1.0 and not digits and token.lower() in PAIR_WORDS:
         return None
-    if noun and unit == "count" and noun.split()[0] in PEOPLE_NOUNS:
-        unit = "people"
-    vmax = digits_value(right.group("max")) * scale if right.group("max") else None
+    noun = noun.strip().lower() if noun else None
+    first = noun.split(None, 1)[0] if noun else ""
+    if unit == "times" and measure.lower() == "times" and first not in COMPARATIVES:
+        unit = "count"  # "hosted the event five times": how often, not a ratio
+    if unit == "count":
+        if noun and _is_duration(first):
+            return None
+        if noun and (first in PEOPLE_NOUNS or _people_after_adjective(noun)):
+            unit = "people"
+        if digits and (first in ("of", "") or text.startswith("\n", end)) \
+                and COUNTER_LINE.match(_line_of(text, start)):
+            return None
+    stop = right.end("body")
     return Quantity(
-        _left_start(left, start), stop, value * scale, unit, value_max=vmax,
-        qualifier=left.group("qual") if left else None, noun=noun, noun_start=noun_start,
-        number_start=start,
+        _left_start(left, start), stop, value * scale, unit,
+        value_max=digits_value(vmax) * scale if vmax else None,
+        qualifier="odd" if odd else qual, noun=noun, noun_start=stop, number_start=start,
     )
+
+
+def _people_after_adjective(noun: str) -> bool:
+    """"700,000 Russian citizens": people named after one or two adjectives."""
+    words = noun.split()
+    return any(w in PEOPLE_NOUNS for w in words[1:3]) and words[0] not in ("of", "more")
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity]:

@@ -33,7 +33,8 @@ _Y = r"(?:19|20)\d\d"
 _N = r"(?:\d{1,2}|" + "|".join(UNITS_WORDS) + ")"
 _ORD = r"(?:first|second|third|fourth)"
 
-_RANGE_DASH = r"\s*(?:–|—|-|to|through)\s*"
+_RANGE_DASH = r"\s*(?:–|—|-|−|to|through)\s*"
+_PART = r"(?:early|mid|late)"
 _OF_YEAR = rf"\s+of\s+(?:{_Y}|this year)"
 #: Time expressions, one named alternative each, tried in this order at every position.
 TIME_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -41,10 +42,15 @@ TIME_PATTERNS: tuple[tuple[str, str], ...] = (
     ("mrange", rf"\b(?P<m1>{_M}){_RANGE_DASH}(?P<m2>{_M})(?:,?\s+(?:of\s+)?(?P<ry>{_Y}))?"),
     ("quarter", rf"\b(?P<q>{_ORD})\s+quarter(?P<qy>{_OF_YEAR})"),
     ("half", rf"\b(?P<h>first|second)\s+half(?P<hy>{_OF_YEAR})"),
-    ("month", rf"\bin\s+(?P<m>{_M})(?!{_RANGE_DASH}{_M})"
+    ("month", rf"\b(?:(?:in|on|during)\s+(?:{_PART}[- ])?|{_PART}[- ])(?P<m>{_M})"
+              rf"(?!{_RANGE_DASH}{_M})(?:\s+\d{{1,2}}(?:\s*[-–—−]\s*\d{{1,2}})?\b)?"
               rf"(?:,?\s+(?:of\s+)?(?:(?P<my>{_Y})|this year|the current year))?"),
     ("rolling", r"\b(?:over|in|during|for|within)\s+the\s+(?:past|last)\s+"
                 r"(?:year|12 months|twelve months)"),
+    ("nmonths", rf"\b(?:over|in|during|for|within)\s+(?:the\s+)?(?:(?:past|last|first)\s+"
+                rf"|(?:less than|under|almost|nearly)\s+)?(?P<k>{_N})\s+months\b(?!\s+of\b)"),
+    ("vague", r"\b(?:at that time|back then|in those days|in soviet times"
+              r"|(?:relatively|quite|only|just) recently)\b"),
     ("ytd", r"\bsince the (?:start|beginning) of (?:the|this) year"),
     ("endyear", r"\bby the end of (?:the|this) year|\bby (?:the )?year[- ]end"),
     ("last", r"\b(?:last|past|previous)\s+year\b"),
@@ -61,9 +67,19 @@ CLAUSE_BREAK = regex.compile(r"[,;:–—()]")
 EVENT = regex.compile(
     r"\b(?:was|were) (?:held|signed|adopted)\b|\btook (?:place|part)\b|\btaking part\b"
     r"|\bparticipation of\b|\bhave come\b|\bcame to\b|\battended\b|\bvisited\b"
+    r"|\bwill (?:also )?(?:sign|be signed|hold|host)\b"
 )
 EVENT_INDICATORS = frozenset({"participants", "delegations", "documents_signed"})
 TIMELESS_INDICATORS = frozenset({"border_length"})
+TIMELESS_UNITS = frozenset({"km"})
+#: A value that describes a thing ("worth $400 million", "a capacity of 300 trucks a day")
+#: is a property of it, not a stock dated by the text.
+PROPERTY = regex.compile(
+    r"\b(?:worth|valued at|capacity of|costing|designed for|with an? (?:total |overall )?"
+    r"(?:investment|value|cost|price|budget) of)\s+(?:(?:about|around|over|some|almost|nearly"
+    r"|more than|up to)\s+)?\S*$"
+)
+PRESENT = regex.compile(r"\b(?:is|are|has|have|now|currently|remains?|accounts? for)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +87,7 @@ class TimeExpr:
     start: int
     end: int
     period: str | None  # None: relative to a text date that is unknown
+    kind: str = "year"
 
 
 def months(year: int, first: int, last: int) -> str:
@@ -120,6 +137,12 @@ def _half(m: regex.Match[str], on: date) -> str:
     return months(_of_year(m.group("hy"), on), h + 1, h + 6)
 
 
+def _n_months(m: regex.Match[str], on: date) -> str:
+    """"in the past nine months" of a text of November: January to September of its year."""
+    n = _count(m.group("k"))
+    return months(on.year, 1, n) if n <= on.month else past_twelve_months(on)
+
+
 def _in_month(m: regex.Match[str], on: date) -> str:
     month = _month(m.group("m"))
     year = int(m.group("my")) if m.group("my") else on.year
@@ -130,6 +153,8 @@ RESOLVERS: dict[str, Callable[[regex.Match[str], date], str | None]] = {
     "months_of": _months_of, "mrange": _mrange, "quarter": _quarter, "half": _half,
     "month": _in_month,
     "rolling": lambda m, on: past_twelve_months(on),
+    "nmonths": _n_months,
+    "vague": lambda m, on: None,
     "ytd": lambda m, on: months(on.year, 1, on.month),
     "endyear": lambda m, on: str(on.year),
     "last": lambda m, on: str(on.year - 1),
@@ -140,6 +165,8 @@ RESOLVERS: dict[str, Callable[[regex.Match[str], date], str | None]] = {
     "today": lambda m, on: str(on.year),
 }
 ABSOLUTE = frozenset({"year"})
+#: Times precise enough to carry over to the next sentence of a paragraph.
+CARRIED = frozenset({"months_of", "mrange", "quarter", "half", "month", "nmonths", "last", "year"})
 
 
 @lru_cache(maxsize=256)
@@ -150,10 +177,10 @@ def time_expressions(sentence: str, on: date | None) -> list[TimeExpr]:
         kind = m.lastgroup
         if kind in (None, "range") or COMPARISON.search(sentence, 0, m.start()):
             continue  # a year range names a programme; a comparison base is no period
-        if on is None and kind not in ABSOLUTE:
-            found.append(TimeExpr(m.start(), m.end(), None))
+        if on is None and kind not in ABSOLUTE or kind == "vague":
+            found.append(TimeExpr(m.start(), m.end(), None, kind))
             continue
-        found.append(TimeExpr(m.start(), m.end(), RESOLVERS[kind](m, on or date.min)))
+        found.append(TimeExpr(m.start(), m.end(), RESOLVERS[kind](m, on or date.min), kind))
     return found
 
 
@@ -169,19 +196,30 @@ def _nearest(sentence: str, exprs: list[TimeExpr], start: int, end: int) -> Time
     return min(usable, key=distance, default=None)
 
 
-def default_period(indicator: str, sentence: str, on: date | None) -> str | None:
-    """The period of a figure whose sentence gives no time."""
-    if on is None or indicator in TIMELESS_INDICATORS:
+def default_period(indicator: str, sentence: str, on: date | None, unit: str | None = None,
+                   start: int = 0) -> str | None:
+    """The period of a figure whose sentence gives no time: a length or a property of a
+    thing has none, an event's figure is the text's year, a stock is as of the text's date."""
+    if on is None or indicator in TIMELESS_INDICATORS or unit in TIMELESS_UNITS:
+        return None
+    if PROPERTY.search(sentence, max(0, start - 40), start):
         return None
     if indicator in EVENT_INDICATORS or EVENT.search(sentence):
         return str(on.year)
     return f"asof:{on.isoformat()}"
 
 
-def resolve(sentence: str, start: int, end: int, indicator: str, on: date | None) -> str | None:
-    """The period of the figure at ``sentence[start:end]``."""
+def resolve(sentence: str, start: int, end: int, indicator: str, on: date | None,
+            unit: str | None = None, prior: str | None = None) -> str | None:
+    """The period of the figure at ``sentence[start:end]``; ``prior`` is the sentence before
+    it in the same paragraph: a past-tense sentence with no time of its own continues its
+    time ("In 2017 supplies grew. Their volume hit $1 billion.")."""
     sentence = sentence.lower()
     expr = _nearest(sentence, time_expressions(sentence, on), start, end)
     if expr is not None:
         return expr.period
-    return default_period(indicator, sentence, on)
+    if prior and on is not None and not PRESENT.search(sentence):
+        exprs = time_expressions(prior.lower(), on)
+        if exprs and exprs[-1].kind in CARRIED:
+            return exprs[-1].period
+    return default_period(indicator, sentence, on, unit, start)
