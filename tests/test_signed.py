@@ -9,7 +9,12 @@ import pytest
 
 from coopatlas.extract.contract import to_contract
 from coopatlas.extract.signed import signed_stage
-from coopatlas.extract.signed_filters import about_ru_kz, foreign_countries, same_document
+from coopatlas.extract.signed_filters import (
+    about_ru_kz,
+    foreign_countries,
+    plausible,
+    same_document,
+)
 from test_forums_support import make_doc
 
 GOLDEN = Path(__file__).parent / "golden" / "events"
@@ -128,6 +133,23 @@ def test_foreign_countries(text: str, country: list[str]) -> None:
 def test_sentence_about_another_country_only() -> None:
     assert not about_ru_kz("agreement on gas", "Russia and Georgia signed an agreement on gas.")
     assert about_ru_kz("agreement on gas", "Kazakhstan and Russia signed an agreement on gas.")
+
+
+@pytest.mark.parametrize("phrase,ok", [
+    ("interstate, inter-governmental, regional and commercial agreements", True),
+    ("agreement that would let students travel", True),
+    ("in spring we set out our plans", False),
+    ("each of us will then move on to the documents", False),
+    ("documents have been drafted and initialled", False),
+    ("leaders of the five states met, although no final declaration", False),
+])
+def test_plausible_titles(phrase: str, ok: bool) -> None:
+    assert plausible(phrase) is ok
+
+
+def test_a_clause_is_not_a_title() -> None:
+    text = "All the documents have been drafted and initialled to be signed next week."
+    assert [(t, s) for t, _, s in titles(text)] == [("documents", "drafted")]
 
 
 def test_same_document_twice_is_listed_once() -> None:

@@ -29,15 +29,24 @@ import bisect
 import re
 from dataclasses import dataclass
 
+import ahocorasick_rs
+
 from coopatlas.doc import Doc
 from coopatlas.extract.eventtext import segment_spans, sentence_spans
-from coopatlas.extract.signed_filters import KIND_RE, about_ru_kz, dedupe, kind_of
+from coopatlas.extract.signed_filters import (
+    KIND_RE,
+    TRAILING_RE,
+    about_ru_kz,
+    dedupe,
+    kind_of,
+    plausible,
+)
 from coopatlas.model import SignedDocument, Span
 
 #: the cheap pre-check: a signing or drafting verb stem; sentences without one are skipped.
-GATE_RE = re.compile(r"\b(?:sign|adopt|conclu|approv|draft|prepar|submit|work(?:ed|ing)\s)",
-                     re.IGNORECASE)
-KAZAKH_RE = re.compile(r"\bKazakh")
+GATE = ahocorasick_rs.AhoCorasick(
+    ["sign", "adopt", "conclu", "approv", "draft", "prepar", "submit", "worked ", "working "])
+KAZAKH = "Kazakh"
 VERB_STATUS = {"sign": "signed", "conclude": "signed", "exchange": "signed",
                "adopt": "adopted", "approve": "adopted", "draft": "drafted",
                "prepare": "drafted", "submit": "drafted", "draw": "drafted"}
@@ -67,7 +76,7 @@ CLAUSE_RE = re.compile(r"\s+(?:that|which)\s+(?:would|will|should|could|can|is\s
                        re.IGNORECASE)
 LEADING_RE = re.compile(
     r"(?:(?:a|an|the|quite\s+a\s+few|(?:a\s+)?number\s+of|a\s+series\s+of|several|some|many|also"
-    r"|solid|large|important|major|significant|substantial|whole|rather|in\s+particular"
+    r"|solid|large|important|major|significant|substantial|whole|rather|in\s+particular|all"
     r"|as\s+well\s+as|and|or)[\s,]+)+", re.IGNORECASE)
 _NUMBER = (r"(?:\d[\d,.]*|a\s+dozen|dozens|hundreds|one|two|three|four|five|six|seven|eight"
            r"|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty"
@@ -117,8 +126,10 @@ def _title(text: str, start: int, end: int, status: str) -> Title | None:
             start = count.end()
     while end > start and text[end - 1] in " ,;:.–-\n":
         end -= 1
+    trailing = TRAILING_RE.search(text, start, end)
+    end = trailing.start() if trailing else end
     phrase = text[start:end]
-    if not KIND_RE.search(phrase) or len(phrase) > 300:
+    if not plausible(phrase) or len(phrase) > 300:
         return None
     return Title(phrase, Span(start, end), status)
 
@@ -266,15 +277,14 @@ def _to_be(text: str, sentence: Span) -> list[Title]:
 def _candidates(doc: Doc) -> list[Span]:
     """Sentences in a publication naming Kazakhstan that hold a verb stem and a document noun."""
     text = doc.text
-    segments = [s for s in segment_spans(doc) if KAZAKH_RE.search(text, s.start, s.end)]
-    if not segments:
-        return []
+    segments = [s for s in segment_spans(doc) if text.find(KAZAKH, s.start, s.end) >= 0]
     sentences = sentence_spans(doc)
     starts = [s.start for s in sentences]
     picked: dict[int, Span] = {}
-    for hit in GATE_RE.finditer(text):
-        i = bisect.bisect_right(starts, hit.start()) - 1
-        if i >= 0 and i not in picked and hit.start() < sentences[i].end:
+    for _, hit, _ in GATE.find_matches_as_indexes(text.lower()):
+        i = bisect.bisect_right(starts, hit) - 1
+        if i >= 0 and i not in picked and hit < sentences[i].end and not (
+                hit and text[hit - 1].isalpha()):
             picked[i] = sentences[i]
     return [s for _, s in sorted(picked.items())
             if KIND_RE.search(text, s.start, s.end)
@@ -288,7 +298,7 @@ def _parties(doc: Doc, span: Span) -> tuple[str, ...]:
 def signed_stage(doc: Doc) -> Doc:
     """Append one ``document_signed`` claim per document the text says is signed or planned."""
     text = doc.text
-    if not KAZAKH_RE.search(text):
+    if KAZAKH not in text:
         return doc
     found: list[tuple[Title, Span]] = []
     for sentence in _candidates(doc):

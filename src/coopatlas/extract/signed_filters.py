@@ -45,6 +45,30 @@ NOT_COUNTRIES = frozenset({"UN", "EZ", "QO", "XA", "XB", "ZZ"})
 CAPITALISED_RE = re.compile(r"[A-Z][\w’'.&-]*(?:\s+(?:&\s+)?[A-Z][\w’'.-]*)*")
 
 
+#: words that never stand before a title's document noun: it is a clause, not a title.
+CLAUSE_WORDS = frozenset(
+    "i we you he she they it us them each their our his her who which that will would can "
+    "could should must is are was were been be has have had made set want said no not".split())
+TRAILING_RE = re.compile(r"(?:\s+(?:that|which|who|aimed|to|and|or|of|the|a|an|with|for|on))+$",
+                         re.IGNORECASE)
+PASSIVE_CLAUSE_RE = re.compile(
+    r"\b(?:has|have|had)\s+been\b|\b(?:is|are|was|were)\s+(?:being\s+)?\w+ed\b", re.I)
+MAX_WORDS_BEFORE_HEAD = 5
+ALIASES = {"US": "United States", "USA": "United States", "UK": "United Kingdom", "EU": "EU"}
+
+
+def plausible(phrase: str) -> bool:
+    """Whether a trimmed phrase reads as a document title: its document noun comes early and
+    no pronoun, auxiliary or negation stands before it."""
+    head = KIND_RE.search(phrase)
+    if not head:
+        return False
+    before = [w.strip(",;:’'") for w in phrase[:head.start()].lower().split()]
+    modifiers = [w for w in before if w not in ("and", "or")]
+    return (len(modifiers) <= MAX_WORDS_BEFORE_HEAD and not CLAUSE_WORDS.intersection(before)
+            and not PASSIVE_CLAUSE_RE.search(phrase))
+
+
 def kind_of(title: str) -> str:
     head = KIND_RE.search(title)
     word = head.group(1).lower() if head else "document"
@@ -76,6 +100,7 @@ def foreign_countries(text: str) -> list[str]:
     out = []
     for m in CAPITALISED_RE.finditer(text):
         tokens = re.split(r"[\s-]+", m.group(0).rstrip(".’'"))
+        out += [ALIASES[t] for t in tokens if t in ALIASES]
         for i in range(len(tokens)):
             for j in range(len(tokens), i, -1):
                 if " ".join(tokens[i:j]).lower().removesuffix("s") in words or \
