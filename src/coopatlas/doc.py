@@ -20,10 +20,24 @@ class Doc:
     claims: list[Claim] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    _lower: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
         return self.document.text
+
+    @property
+    def lower(self) -> str:
+        """The text lower-cased with every offset kept, dashes and apostrophes folded (cached).
+
+        Stages scan it for trigger words with plain ``str.find`` or an automaton, far faster
+        than a case-ignoring pattern over the text (see ``coopatlas.gazetteer.names``).
+        """
+        if self._lower is None:
+            from coopatlas.gazetteer.names import same_length_lower
+
+            self._lower = same_length_lower(self.text)
+        return self._lower
 
     @property
     def doc_id(self) -> str:

@@ -77,6 +77,32 @@ def sentence_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+# letters that re.IGNORECASE matches to ASCII ones while lower() keeps them apart (İ ı ſ K)
+_ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def word_hits(doc: Doc, words: tuple[str, ...], start: int = 0, end: int | None = None
+              ) -> list[int] | None:
+    """Sorted offsets in ``[start, end)`` where one of ``words`` (lower-case ASCII) occurs,
+    case ignored: ``str.find`` over the Doc's lower-cased text, the cheap gate of a stage.
+
+    Every match of a case-ignoring pattern that spells one of the words holds a hit, so a
+    stage reads only the sentences around the hits. None when the text holds a letter
+    that case-ignoring patterns and ``lower()`` treat apart: the caller then reads it all.
+    """
+    text = doc.text
+    if any(c in text for c in _ODD_CASE):
+        return None
+    low, stop = doc.lower, len(text) if end is None else end
+    hits: list[int] = []
+    for word in words:
+        at = low.find(word, start, stop)
+        while at >= 0:
+            hits.append(at)
+            at = low.find(word, at + 1, stop)
+    return sorted(hits)
+
+
 def sentences_around(spans: list[Span], hits: list[int]) -> list[Span]:
     """The sentences (sorted, disjoint) that hold one of the ``hits`` offsets, in order.
 

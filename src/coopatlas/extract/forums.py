@@ -25,6 +25,7 @@ from coopatlas.extract.eventtext import (
     segment_spans,
     sentence_spans,
     sentences_around,
+    word_hits,
 )
 from coopatlas.extract.forum_context import (
     Context,
@@ -51,7 +52,7 @@ COMPLEMENT_STOP = {"in", "at", "on", "from", "with", "to", "held", "which", "tha
 FORUM_NAMED_RE = re.compile(
     r"interregional\s+(?:cooperation\s+)?forum|forum\s+of\s+interregional|"
     r"inter-regional\s+(?:cooperation\s+)?forum", re.IGNORECASE)
-HEAD_WORD_RE = re.compile(r"forum|meeting", re.IGNORECASE)  # every MENTION_RE match holds one
+HEAD_WORDS = ("forum", "meeting")  # every MENTION_RE match spells one
 INTERREGIONAL_RE = re.compile(r"^inter-?regional$", re.IGNORECASE)
 KAZAKH_RE = re.compile(r"\bKazakh", re.IGNORECASE)
 YEAR_RE = re.compile(r"\b(?:in|since|of)\s+((?:19|20)\d\d)\b")
@@ -180,14 +181,15 @@ def _current_edition(doc: Doc, found: list[Found], ctx: Context) -> int | None:
 def _segment_claims(doc: Doc, segment: Span, sentences: Callable[[], list[Span]],
                     country_of: CountryOf) -> None:
     text = doc.text
-    if not KAZAKH_RE.search(text, segment.start, segment.end):
+    kazakh = word_hits(doc, ("kazakh",), segment.start, segment.end)
+    heads = word_hits(doc, HEAD_WORDS, segment.start, segment.end)
+    if kazakh == [] or heads == []:  # most texts: nothing to read
         return
-    heads = [m.start() for m in HEAD_WORD_RE.finditer(text, segment.start, segment.end)]
-    if not heads:
+    if not KAZAKH_RE.search(text, kazakh[0] if kazakh else segment.start, segment.end):
         return
     named = bool(FORUM_NAMED_RE.search(text, segment.start, segment.end))
-    found = [f for s in sentences_around(sentences(), heads) if segment.contains(s)
-             for f in find_mentions(doc, s, named)]
+    candidates = sentences() if heads is None else sentences_around(sentences(), heads)
+    found = [f for s in candidates if segment.contains(s) for f in find_mentions(doc, s, named)]
     if not found:
         return
     ctx = read_context(doc, segment, country_of)

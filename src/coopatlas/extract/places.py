@@ -123,8 +123,9 @@ def _bare(r: _Reading, places: list[Place], text: str) -> Mention | None:
     return None
 
 
-def english_mentions(text: str, year: int | None = None) -> list[Mention]:
-    hits = english_matcher().find(text)
+def english_mentions(text: str, year: int | None = None, low: str | None = None
+                     ) -> list[Mention]:
+    hits = english_matcher().find(text, low)
     readings = [_annotate(text, h) for h in hits]
     for chain in _chains(text, readings):
         _spread(text, chain)
@@ -139,14 +140,15 @@ def english_mentions(text: str, year: int | None = None) -> list[Mention]:
     return out
 
 
-def find_mentions(text: str, year: int | None = None, language: str | None = None) -> list[Mention]:
-    """Every place mention in ``text``, in text order."""
+def find_mentions(text: str, year: int | None = None, language: str | None = None,
+                  low: str | None = None) -> list[Mention]:
+    """Every place mention in ``text``, in text order (``low``: its same-length lower case)."""
     russian = language == "ru" or _mostly_cyrillic(text)
     if russian:
         from coopatlas.gazetteer.russian_match import russian_mentions
 
         return russian_mentions(text, year)
-    return english_mentions(text, year)
+    return english_mentions(text, year, low)
 
 
 def _mostly_cyrillic(text: str) -> bool:
@@ -160,7 +162,7 @@ def _mostly_cyrillic(text: str) -> bool:
 
 def places_stage(doc: Doc) -> Doc:
     language = doc.document.language if doc.document.language in ("en", "ru") else None
-    for mention in find_mentions(doc.text, _year(doc), language):
+    for mention in find_mentions(doc.text, _year(doc), language, doc.lower):
         doc.mentions.append(mention)
         if mention.kind in ("region", "city"):
             doc.claims.append(doc.claim(mention.kind, mention.span, mention, mention.rule))

@@ -14,14 +14,13 @@ from __future__ import annotations
 import re
 
 from coopatlas.doc import Doc
-from coopatlas.extract.eventtext import sentence_spans, sentences_around
+from coopatlas.extract.eventtext import sentence_spans, sentences_around, word_hits
 from coopatlas.model import Mention, Span, TwinPairFact
 
 CUE_RE = re.compile(
     r"\btwin(?:ned|ning|s)?\b|\bsister[\s-]+cit|\bpartner[\s-]+cit|\bsister[\s-]+towns?"
     r"|\bfraternal\s+cit", re.IGNORECASE)
-# the words every CUE_RE match holds (none overlaps another): the cheap whole-text gate
-CUE_WORD_RE = re.compile(r"twin|sister|partner|fraternal", re.IGNORECASE)
+CUE_WORDS = ("twin", "sister", "partner", "fraternal")  # each CUE_RE match spells one
 JOINER_RE = re.compile(
     r"\s*(?:and|&|–|—|-|with|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:twinned|"
     r"partnered|a\s+(?:twin|sister|partner)\s+(?:city|town))\s+with)\s*", re.IGNORECASE)
@@ -58,10 +57,11 @@ def _in_list(doc: Doc, cities: list[Mention], i: int) -> bool:
 
 def twins_stage(doc: Doc) -> Doc:
     """Append one ``twin_pair`` claim per pair of twinned cities."""
-    hits = [m.start() for m in CUE_WORD_RE.finditer(doc.text)]
-    if not hits:  # most texts: no cue word, nothing to read
+    hits = word_hits(doc, CUE_WORDS)
+    if hits == []:  # most texts: no cue word, nothing to read
         return doc
-    for sentence in sentences_around(sentence_spans(doc), hits):
+    spans = sentence_spans(doc)
+    for sentence in spans if hits is None else sentences_around(spans, hits):
         for a, b in pairs_in(doc, sentence):
             span = Span(a.span.start, b.span.end)
             doc.claims.append(doc.claim("twin_pair", span, TwinPairFact(a.key, b.key),

@@ -31,8 +31,9 @@ class Matcher:
         self._ac = ahocorasick_rs.AhoCorasick(self._keys,
                                                matchkind=ahocorasick_rs.MatchKind.Standard)
 
-    def find(self, text: str) -> list[Hit]:
-        low = same_length_lower(text)
+    def find(self, text: str, low: str | None = None) -> list[Hit]:
+        """Hits in ``text``; ``low`` is its ``same_length_lower`` when the caller has it."""
+        low = same_length_lower(text) if low is None else low
         spans = [(s, e, i) for i, s, e in self._ac.find_matches_as_indexes(low, overlapping=True)
                  if _whole_word(text, s, e) and text[s].isupper()]
         spans.sort(key=lambda t: (t[0], -(t[1] - t[0])))
