@@ -34,6 +34,7 @@ FALL = regex.compile(
 )
 LESS = regex.compile(r"\s*(?:less|lower|down|fewer)\b", regex.IGNORECASE)
 PEOPLE_AS_COUNT = frozenset({"students", "participants", "delegations"})
+PEOPLE_AS_WRITTEN = regex.compile(r"(?:people|persons)\b")
 KINDS = {"trade_target": "target", "trade_growth": "growth"}
 _WORD = r"(?!(?:" + "|".join(NOUN_STOP) + r")\b)[A-Za-z][\w’'-]*"
 _NOUN_HEADS = regex.compile(
@@ -89,7 +90,9 @@ def _signed(value: float, indicator: str, text: str, q: Quantity, sentence_start
     return value
 
 
-def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None) -> None:
+def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None,
+                prior_indicator: str | None) -> str | None:
+    """Claim the figures of one sentence; the indicator of its last figure."""
     text, s_start = doc.text, where.span.start
     sentence = where.span.of(text)
     found_roles = roles(text, s_start, qs)
@@ -104,19 +107,23 @@ def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None
         a, b = q.start - s_start, q.end - s_start
         context = Context(sentence[:a].lower(), sentence[b:].lower(), q.unit,
                           (q.noun if role is None or role == "whole" else noun) or "",
-                          role, previous)
+                          role, previous, (prior or "").lower(), prior_indicator)
         decision = classify(context)
         _claim(doc, q, decision.indicator, decision.rule, (where, sentence, prior))
         previous = decision.indicator
         if q.unit in ("USD", "RUB", "KZT", "EUR"):
             last_money = q
+    return previous
 
 
 def _claim(doc: Doc, q: Quantity, indicator: str, rule: str,
            at: tuple[Sentence, str, str | None]) -> None:
     where, sentence, prior = at
     text, s_start = doc.text, where.span.start
-    unit = "count" if q.unit == "people" and indicator in PEOPLE_AS_COUNT else q.unit
+    unit = q.unit
+    if (unit == "people" and indicator in PEOPLE_AS_COUNT
+            and not PEOPLE_AS_WRITTEN.match(q.noun or "")):
+        unit = "count"  # "74,000 citizens" who study are a count; "1,000 people" stay people
     end = _end_with_noun(text, q)
     period = resolve(sentence, q.start - s_start, q.end - s_start, indicator,
                      doc.document.published, q.unit, prior)
@@ -140,10 +147,46 @@ def figures_stage(doc: Doc) -> Doc:
         return doc
     sentences = sentences_of(doc)
     whole = Sentence(Span(0, len(doc.text)))
+    first = len(doc.claims)
+    last: dict[int, str | None] = {}
     for index, qs in _group(quantities, sentences).items():
         where = sentences[index] if index >= 0 else whole
-        _figures_in(doc, where, qs, _prior(doc.text, sentences, index))
+        prior = _prior(doc.text, sentences, index)
+        last[index] = _figures_in(doc, where, qs, prior,
+                                  last.get(index - 1) if prior is not None else None)
+    doc.claims[first:] = restated(doc.claims[first:], [s.span.start for s in sentences])
     return doc
+
+
+def _same(a: Figure, b: Figure) -> bool:
+    return a.value == b.value and {a.unit, b.unit} <= {"count", "people"}
+
+
+def _within_odd(odd: Figure, exact: Figure) -> bool:
+    """"300-odd" covers 300 to 399: an exact figure of the same kind there is restated."""
+    step = 10 ** (len(str(int(odd.value))) - 1)
+    return exact.indicator == odd.indicator and odd.value <= exact.value < odd.value + step
+
+
+def restated(claims: list[Claim], starts: list[int]) -> list[Claim]:
+    """A figure stated again is one fact: a bare "400 people" two sentences after "400
+    participants" takes that meaning; a "300-odd schools" after "341 schools" is dropped."""
+    where = [bisect.bisect_right(starts, c.span.start) - 1 for c in claims]
+    kept: list[Claim] = []
+    for i, claim in enumerate(claims):
+        fact: Figure = claim.fact  # type: ignore[assignment]
+        earlier = [c.fact for c in claims[:i]]
+        if fact.qualifier == "odd" and any(_within_odd(fact, e) for e in earlier):
+            continue
+        if fact.indicator == "other":
+            near = [c.fact for j, c in enumerate(claims)
+                    if j != i and abs(where[j] - where[i]) <= 2]
+            match = next((f for f in near if f.indicator != "other" and _same(fact, f)), None)
+            if match is not None:
+                claim = replace(claim, fact=replace(fact, indicator=match.indicator,
+                                                    unit=match.unit, period=match.period))
+        kept.append(claim)
+    return kept
 
 
 def _prior(text: str, sentences: list[Sentence], index: int) -> str | None:

@@ -19,7 +19,8 @@ import regex
 MONEY = frozenset({"USD", "RUB", "KZT", "EUR"})
 #: Head words of the counted noun and the indicator each names, first match wins.
 NOUN_INDICATORS: tuple[tuple[str, str], ...] = (
-    (r"joint\s+ventures?", "joint_ventures"), (r"delegations?", "delegations"),
+    (r"joint\s+(?:ventures?|compan(?:y|ies)|enterprises?|firms?)", "joint_ventures"),
+    (r"delegations?", "delegations"),
     (r"agreements?|treaties", "agreements"),
     (r"documents?|memorand\w*|protocols?", "documents_signed"),
     (r"compan(?:y|ies)|enterprises?|firms?", "companies"),
@@ -46,8 +47,39 @@ GROWTH = regex.compile(
 COMPARED = regex.compile(r"^\s*(?:more|less|higher|lower|up|down)\b")
 SHARE = regex.compile(r"^\s*of\b|\bshare\b|\baccount")
 INTERREGIONAL = regex.compile(r"interregional|inter-regional|between (?:the )?regions")
-PARTICIPANTS = regex.compile(r"representatives|participants|delegat|guests|attendees")
-COOPERATION = regex.compile(r"cooperat|ties|contacts|relations|partners|agreements")
+PARTICIPANTS = regex.compile(
+    r"representatives|participants|delegat|guests|attendees|members|heads of"
+)
+COOPERATION = regex.compile(
+    r"cooperat|ties|contacts|relations|partners|agreements|collaborat|interact"
+    r"|\bwork\w*\s+(?:\w+\s+)?with\b"
+)
+#: A gathering: people and members counted at it take part in it.
+GATHERING = regex.compile(
+    r"\b(?:delegations?|forum|meet|meeting|visit\w*|conference|congress|exhibition|fair"
+    r"|summit|hall|audience|attend\w*|gathered|took part|taking part|have come|came)\b"
+)
+#: Counted people who are participants when a gathering is named around them.
+GATHERED_NOUNS = regex.compile(
+    r"^(?:members|business\s+(?:leaders|people|representatives)|businessmen|entrepreneurs"
+    r"|executives|experts|people|persons)\b"
+)
+JOINTLY = regex.compile(
+    r"\b(?:together|jointly)\b[^.;]{0,30}\b(?:created|set up|established|founded|registered)"
+    r"\b|\b(?:created|set up|established|founded|registered)\s+(?:together|jointly)\b"
+)
+#: A count whose noun is left out ("Over a thousand were trained"): it counts the noun of
+#: the sentence before.
+ELLIPSIS = regex.compile(r"^(?:were|are|was|is|have|has|had|will|of them|of whom)\b")
+#: Countries other than Russia and Kazakhstan, and their adjectives: investment between
+#: Russia and one of them is no indicator of the Russia–Kazakhstan list.
+THIRD_COUNTRY = regex.compile(
+    r"\b(?:azerbaijan|belarus|uzbek|kyrgyz|tajik|turkmen|armenia|georgia|ukrain|moldov"
+    r"|mongolia|china|chinese|india|iran|turk(?:ey|ish|iye)|german|france|french|ital"
+    r"|japan|korea|vietnam|egypt|syria|serbia|cuba|finland|finnish|poland|polish|american"
+    r"|united states|british|britain)\w*"
+)
+KAZAKHSTAN = regex.compile(r"\bkazakh")
 STUDY = regex.compile(r"\b(?:study|studying|studies|enrolled|students)\b")
 INHERIT = regex.compile(r"(?:including|of which|of whom|of them|among them)\s*$")
 FORUM_COUNT = regex.compile(r"\b(?:host\w*|held|organi[sz]ed)\b.*\b(?:forum|event)s?\b"
@@ -57,6 +89,7 @@ NOUN_HEAD = regex.compile(
 )
 CLAUSE_BEFORE = regex.compile(r"[,;:–—]")
 CLAUSE_AFTER = regex.compile(r"[,;:–—.]")
+DISTANCE = regex.compile(r"\s*(?:away|from|off|to|north|south|east|west)\b")
 BORDER = regex.compile(r"\bborder|\bfrontier")
 PROJECT_VALUE = regex.compile(r"\bprojects?\b[^,;.]{0,40}$")
 #: A clause that only comments on the one before it ("..., which is one-third more").
@@ -66,11 +99,16 @@ BACK_REFERENCE = regex.compile(
 #: Other things money measures; named after "trade", they take the figure away from it.
 OTHER_MONEY = regex.compile(
     r"\b(?:contract|budget|fund|loan|credit|grant|cost|price|capital|allocat|spen[dt]|financ"
-    r"|invest|project|worth)"
+    r"|invest|project|worth|support)"
 )
 OF_THEM = regex.compile(r"^(?:of|among) (?:them|these|those|which|whom)\b")
 COUNTRY_IN = regex.compile(
     r"\b(?:in|into)\s+(?:the\s+)?(?:(?P<ru>russia|russian)|(?P<kz>kazakhstan|kazakh))"
+)
+#: The investor's nationality right after the figure ("holds $9 billion of Russian capital").
+ORIGIN = regex.compile(
+    r"^\s*(?:of|in)\s+(?:the\s+)?(?:(?P<ru>russian)|(?P<kz>kazakh\w*))\s+"
+    r"(?:capital|investments?|investors|funds|money|assets)\b"
 )
 SUBJECT = regex.compile(
     r"\b(?:(?P<mutual>mutual|bilateral|reciprocal)|(?P<ru>russian)|(?P<kz>kazakh\w*))"
@@ -88,6 +126,8 @@ class Context:
     noun: str = ""
     role: str | None = None  # "part" / "whole" in "76 of 85 regions"
     previous: str | None = None  # indicator of the previous figure in the sentence
+    prior: str = ""  # the sentence before, in the same paragraph (lower case)
+    prior_indicator: str | None = None  # indicator of the last figure of that sentence
 
     @property
     def sentence(self) -> str:
@@ -124,7 +164,9 @@ def head_noun(noun: str) -> str | None:
 
 
 def rule_border_length(c: Context) -> str | None:
-    return "border_length" if c.unit == "km" and BORDER.search(c.sentence) else None
+    if c.unit != "km" or DISTANCE.match(c.after):
+        return None  # "120 km from the border": a distance, not the border's length
+    return "border_length" if BORDER.search(c.sentence) else None
 
 
 def rule_population_border(c: Context) -> str | None:
@@ -138,6 +180,9 @@ def rule_projects_value(c: Context) -> str | None:
 
 
 def _direction(c: Context) -> str | None:
+    origin = ORIGIN.match(c.after)
+    if origin:
+        return "investment_ru_in_kz" if origin.group("ru") else "investment_kz_in_ru"
     for m in reversed(list(COUNTRY_IN.finditer(c.clause_before))):
         return "investment_ru_in_kz" if m.group("kz") else "investment_kz_in_ru"
     m = COUNTRY_IN.search(c.clause_after)
@@ -161,6 +206,8 @@ def _about_investment(c: Context) -> bool:
 
 def rule_investment(c: Context) -> str | None:
     if c.unit in MONEY | {"same"} and _about_investment(c):
+        if THIRD_COUNTRY.search(c.sentence) and not KAZAKHSTAN.search(c.sentence):
+            return "other"  # Russia and a third country
         return _direction(c) or "investment_mutual"
     return None
 
@@ -169,6 +216,9 @@ def rule_trade_target(c: Context) -> str | None:
     """A money target: about trade, or about nothing else named (the topic of the text)."""
     if c.unit not in MONEY or not TARGET.search(c.sentence):
         return None
+    clause = c.clause_before + c.clause_after
+    if OTHER_MONEY.search(clause) and not TRADE.search(clause):
+        return None  # a fund, a credit line, a budget: money for something else
     if TRADE.search(c.sentence) or not (INVEST.search(c.sentence) or "project" in c.sentence):
         return "trade_target"
     return None
@@ -221,7 +271,22 @@ def rule_regions(c: Context) -> str | None:
 
 def rule_noun(c: Context) -> str | None:
     indicator = head_noun(c.noun)
+    if indicator == "companies" and JOINTLY.search(c.sentence):
+        return "joint_ventures"
     return indicator if indicator and indicator != "region" else None
+
+
+def rule_gathered(c: Context) -> str | None:
+    """Members, business people, people at a forum, a meeting, a delegation, a hall."""
+    if c.unit not in ("count", "people") or not GATHERED_NOUNS.match(c.noun):
+        return None
+    return "participants" if GATHERING.search(c.sentence + " " + c.prior) else None
+
+
+def rule_ellipsis(c: Context) -> str | None:
+    if c.unit in ("count", "people") and c.prior_indicator and ELLIPSIS.match(c.noun):
+        return c.prior_indicator
+    return None
 
 
 def rule_students_verb(c: Context) -> str | None:
@@ -251,9 +316,11 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("trade_turnover", rule_trade_turnover),
     ("regions", rule_regions),
     ("noun", rule_noun),
+    ("gathered", rule_gathered),
     ("students_verb", rule_students_verb),
     ("inherit", rule_inherit),
     ("forum_count", rule_forum_count),
+    ("ellipsis", rule_ellipsis),
 )
 
 

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import ahocorasick_rs
 import regex
 
+from coopatlas.extract.indicators import head_noun
+
 UNITS_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -131,6 +133,9 @@ LEFT = regex.compile(
     regex.REVERSE,
 )
 NOUN = regex.compile(_NOUN)
+DETERMINER = regex.compile(
+    r"\b(?i:the|these|those|both|our|their|its|his|her|all|of|my|your)\s+", regex.REVERSE
+)
 COUNTER_LINE = regex.compile(r"^\s*\d+ of \d+\s*$")
 FRACTION_FOLLOW = regex.compile(
     r"\s+(?i:more|less|higher|lower|larger|greater|of|up|down)\b"
@@ -334,9 +339,10 @@ def _measured(text: str, hit: Hit, value: float, digits: bool) -> Quantity | Non
         return None
     unit, scale = _unit_of(scale_word, word, measure, currency)
     token = text[start:end]
-    if unit == "count" and scale == 1.0 and not digits and token.lower() in PAIR_WORDS:
-        return None
     noun = noun.strip().lower() if noun else None
+    if (unit == "count" and scale == 1.0 and not digits and token.lower() in PAIR_WORDS
+            and not _counts_indicator(text, start, noun)):
+        return None
     first = noun.split(None, 1)[0] if noun else ""
     if unit == "times" and measure.lower() == "times" and first not in COMPARATIVES:
         unit = "count"  # "hosted the event five times": how often, not a ratio
@@ -354,6 +360,14 @@ def _measured(text: str, hit: Hit, value: float, digits: bool) -> Quantity | Non
         value_max=digits_value(vmax) * scale if vmax else None,
         qualifier="odd" if odd else qual, noun=noun, noun_start=stop, number_start=start,
     )
+
+
+def _counts_indicator(text: str, start: int, noun: str | None) -> bool:
+    """"one"/"two" counts only what an indicator counts, and not after a determiner:
+    "two branches of universities" is a figure, "the two countries", "one of them" are not."""
+    if not noun or noun.startswith("of ") or DETERMINER.match(text, max(0, start - 8), start):
+        return False
+    return head_noun(noun) is not None
 
 
 def _people_after_adjective(noun: str) -> bool:
