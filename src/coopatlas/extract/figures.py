@@ -172,16 +172,17 @@ def restated(claims: list[Claim], starts: list[int]) -> list[Claim]:
     """A figure stated again is one fact: a bare "400 people" two sentences after "400
     participants" takes that meaning; a "300-odd schools" after "341 schools" is dropped."""
     where = [bisect.bisect_right(starts, c.span.start) - 1 for c in claims]
+    facts: list[Figure] = [c.fact for c in claims]  # type: ignore[misc]
     kept: list[Claim] = []
     for i, claim in enumerate(claims):
-        fact: Figure = claim.fact  # type: ignore[assignment]
-        earlier = [c.fact for c in claims[:i]]
-        if fact.qualifier == "odd" and any(_within_odd(fact, e) for e in earlier):
+        fact = facts[i]
+        if fact.qualifier == "odd" and any(_within_odd(fact, e) for e in facts[:i]):
             continue
-        if fact.indicator == "other":
-            near = [c.fact for j, c in enumerate(claims)
-                    if j != i and abs(where[j] - where[i]) <= 2]
-            match = next((f for f in near if f.indicator != "other" and _same(fact, f)), None)
+        if fact.indicator == "other" and fact.unit in ("count", "people"):
+            lo = bisect.bisect_left(where, where[i] - 2)
+            hi = bisect.bisect_right(where, where[i] + 2)
+            match = next((f for f in facts[lo:hi]
+                          if f.indicator != "other" and _same(fact, f)), None)
             if match is not None:
                 claim = replace(claim, fact=replace(fact, indicator=match.indicator,
                                                     unit=match.unit, period=match.period))

@@ -136,6 +136,8 @@ NOUN = regex.compile(_NOUN)
 DETERMINER = regex.compile(
     r"\b(?i:the|these|those|both|our|their|its|his|her|all|of|my|your)\s+", regex.REVERSE
 )
+#: Characters after which no unit can follow a number.
+NO_UNIT_AFTER = frozenset(",.;:)/-–—\n")
 COUNTER_LINE = regex.compile(r"^\s*\d+ of \d+\s*$")
 FRACTION_FOLLOW = regex.compile(
     r"\s+(?i:more|less|higher|lower|larger|greater|of|up|down)\b"
@@ -325,6 +327,10 @@ def _is_year(token: str) -> bool:
 def _measured(text: str, hit: Hit, value: float, digits: bool) -> Quantity | None:
     """A number with what is right of it: dates, years, names, durations are rejected."""
     start, end = hit.start, hit.end
+    after = text[end:end + 2]
+    if after[:1] in NO_UNIT_AFTER and (digits and _is_year(text[start:end])
+                                       or after[1:].isdigit() and after[0] in ":/"):
+        return None  # fast path: "in 2019," and "10:30" need no pattern
     right = RIGHT.match(text, end, min(len(text), end + 120))
     date, reject, scale_word, word, measure, vmax, odd, noun = right.group(
         "date", "reject", "scale", "cur", "measure", "max", "odd", "noun")
