@@ -153,6 +153,8 @@ def find_mentions(text: str, year: int | None = None, language: str | None = Non
 
 def _mostly_cyrillic(text: str) -> bool:
     sample = text[:5000]
+    if sample.isascii():
+        return False
     cyrillic = len(CYRILLIC.findall(sample))
     if not cyrillic:  # an English text: no need to count its letters one by one
         return False

@@ -30,15 +30,21 @@ def _bom_encoding(data: bytes) -> str | None:
     return None
 
 
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:8192]
-    controls = len(_CONTROLS.findall(sample))
+    # in UTF-8 a byte below 0x20 or 0x7F is always that ASCII character: counting bytes
+    # in C (bytes.translate) gives the count of _CONTROLS characters, far faster
+    raw = sample.encode("utf-8", "surrogatepass")
+    controls = len(raw) - len(raw.translate(None, _CONTROL_BYTES))
     return controls > CONTROL_SHARE_MAX * max(1, len(sample))
 
 
 def decode_text(data: bytes, source: str) -> tuple[str, str]:
     """``(text, encoding)`` of ``data``; raises EmptySource / UndecodableText naming ``source``."""
-    if not data.strip():
+    if not data or data.isspace():  # data.strip() would copy the whole file
         raise EmptySource("the file is empty", source=source)
     encoding = _bom_encoding(data)
     text: str | None = None
@@ -53,6 +59,6 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
                 text, encoding = str(best), best.encoding
     if text is None or _looks_binary(text):
         raise UndecodableText("binary data or an unknown text encoding", source=source)
-    if not text.strip():
+    if not text or text.isspace():
         raise EmptySource("the file holds no text", source=source)
     return text, encoding or "utf-8"
