@@ -49,7 +49,7 @@ CAPITALISED_OK = RU_KZ | MODIFIERS | {"regions", "forum", "border", "cross-borde
                                       "federation", "republic", "the", "of", "and"}
 COMPLEMENT_STOP = {"in", "at", "on", "from", "with", "to", "held", "which", "that", "was",
                    "is", "were", "will", "took", "for", "has", "had", "be"}
-FORUM_NAMED_RE = re.compile(
+FORUM_NAMED_RE = re.compile(  # each match spells "regional"
     r"interregional\s+(?:cooperation\s+)?forum|forum\s+of\s+interregional|"
     r"inter-regional\s+(?:cooperation\s+)?forum", re.IGNORECASE)
 HEAD_WORDS = ("forum", "meeting")  # every MENTION_RE match spells one
@@ -187,7 +187,8 @@ def _segment_claims(doc: Doc, segment: Span, sentences: Callable[[], list[Span]]
         return
     if not KAZAKH_RE.search(text, kazakh[0] if kazakh else segment.start, segment.end):
         return
-    named = bool(FORUM_NAMED_RE.search(text, segment.start, segment.end))
+    named = word_hits(doc, ("regional",), segment.start, segment.end) != [] and \
+        bool(FORUM_NAMED_RE.search(text, segment.start, segment.end))
     candidates = sentences() if heads is None else sentences_around(sentences(), heads)
     found = [f for s in candidates if segment.contains(s) for f in find_mentions(doc, s, named)]
     if not found:
