@@ -17,8 +17,8 @@ CASES = [
      ON_2021, "2021-01..2021-07"),
     ("In January-August, deliveries reached $11 billion.", "$11 billion", "trade_turnover",
      date(2017, 11, 9), "2017-01..2017-08"),
-    ("In January-August, deliveries reached $11 billion, one-third more than in the relevant "
-     "period of the past year.", "one-third", "trade_growth", date(2017, 11, 9),
+    ("In January-August, deliveries reached $11 billion, one-third more than in the same "
+     "months of the previous year.", "one-third", "trade_growth", date(2017, 11, 9),
      "2017-01..2017-08"),
     ("Last year, trade grew to $18.2 billion.", "$18.2 billion", "trade_turnover",
      date(2019, 11, 7), "2018"),
