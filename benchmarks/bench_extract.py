@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import argparse
 import resource
-import tarfile
 import time
 from collections import defaultdict
 from pathlib import Path
+
+from bench_readers import load_pages  # same folder: one page loader for both benchmarks
 
 from coopatlas.doc import Doc
 from coopatlas.errors import AtlasError
@@ -26,19 +27,6 @@ from coopatlas.pipeline import Pipeline
 from coopatlas.sources import read_bytes
 
 ARCHIVE = Path(__file__).resolve().parents[2] / "shared/corpus/kremlin-en-2020/pages.tar.gz"
-
-
-def load_pages(archive: Path, limit: int | None) -> list[tuple[str, bytes]]:
-    pages = []
-    with tarfile.open(archive) as tar:
-        for member in tar:
-            if member.isfile() and member.name.endswith(".html"):
-                handle = tar.extractfile(member)
-                if handle is not None:
-                    pages.append((member.name, handle.read()))
-                    if limit and len(pages) >= limit:
-                        break
-    return pages
 
 
 def rate(nbytes: int, seconds: float) -> str:
