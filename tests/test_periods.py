@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from coopatlas.extract.periods import past_twelve_months, resolve, time_expressions
 
@@ -106,3 +108,23 @@ def test_resolve_with_unit_and_prior(sentence: str, figure: str, indicator: str,
                                      prior: str | None, on: date, period: str | None) -> None:
     start = sentence.index(figure)
     assert resolve(sentence, start, start + len(figure), indicator, on, unit, prior) == period
+
+
+# ---------------------------------------------------------------- anchored search
+
+_TIME_WORDS = [
+    "in", "over", "the", "first", "seven", "12", "months", "of", "2021", "this", "year",
+    "last", "next", "january", "–", "august", "quarter", "half", "since", "start", "by",
+    "end", "so", "far", "today", "currently", "recently", "relatively", "at", "present",
+    "trade", "grew", "34%", "$14", "billion", "than", "2019-2020", "may", "early", "mid",
+    "27", ",", "during", "past", "twelve", "those", "days", "back", "then", "until", "1998",
+]
+
+
+@given(st.lists(st.sampled_from(_TIME_WORDS), max_size=60))
+def test_anchored_time_search_finds_what_a_full_scan_finds(words: list[str]) -> None:
+    from coopatlas.extract.periods import TIME, _time_matches
+
+    sentence = " ".join(words)
+    full = [(m.start(), m.end(), m.lastgroup) for m in TIME.finditer(sentence)]
+    assert [(m.start(), m.end(), m.lastgroup) for m in _time_matches(sentence)] == full

@@ -101,6 +101,7 @@ _MEASURE = (
     r"(?:%|(?i:percent|per cent|percentage points?|km\b|kilomet(?:re|er)s?|tonnes?\b|tons?\b"
     r"|times\b|-fold\b))"
 )
+MONTH_NAMES = frozenset(m.capitalize() for m in MONTHS)
 _MONTH = "(?:" + "|".join(m.capitalize() for m in MONTHS) + ")"
 _NOUN = r"(?P<noun>(?:\s+(?:more|of|[A-Za-z][\w’'-]*)){1,5})?"
 _UNIT = rf"(?:\s*(?P<cur>{_CURRENCY_WORD})|\s*(?P<measure>{_MEASURE}))"
@@ -324,6 +325,18 @@ def _is_year(token: str) -> bool:
     return len(token) == 4 and token.isdigit() and 1800 <= int(token) <= 2100
 
 
+def _after_month(text: str, start: int) -> bool:
+    """Whether a month name and white space stand right before ``start`` ("March 12")."""
+    space = start
+    while space > 0 and text[space - 1].isspace():
+        space -= 1
+    word = space
+    while word > 0 and text[word - 1].isalpha():
+        word -= 1
+    return (space < start and text[word:space] in MONTH_NAMES
+            and (word == 0 or not text[word - 1].isalnum()))
+
+
 def _measured(text: str, hit: Hit, value: float, digits: bool) -> Quantity | None:
     """A number with what is right of it: dates, years, names, durations are rejected."""
     start, end = hit.start, hit.end
@@ -331,6 +344,8 @@ def _measured(text: str, hit: Hit, value: float, digits: bool) -> Quantity | Non
     if after[:1] in NO_UNIT_AFTER and (digits and _is_year(text[start:end])
                                        or after[1:].isdigit() and after[0] in ":/"):
         return None  # fast path: "in 2019," and "10:30" need no pattern
+    if digits and _after_month(text, start):
+        return None  # fast path: "December 25, 2003" is a date (LEFT's date rule says so too)
     right = RIGHT.match(text, end, min(len(text), end + 120))
     date, reject, scale_word, word, measure, vmax, odd, noun = right.group(
         "date", "reject", "scale", "cur", "measure", "max", "odd", "noun")
