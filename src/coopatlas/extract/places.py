@@ -143,7 +143,7 @@ def english_mentions(text: str, year: int | None = None, low: str | None = None
 def find_mentions(text: str, year: int | None = None, language: str | None = None,
                   low: str | None = None) -> list[Mention]:
     """Every place mention in ``text``, in text order (``low``: its same-length lower case)."""
-    russian = language == "ru" or _mostly_cyrillic(text)
+    russian = language == "ru" or language is None and _mostly_cyrillic(text)
     if russian:
         from coopatlas.gazetteer.russian_match import russian_mentions
 
