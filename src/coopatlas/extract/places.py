@@ -123,9 +123,36 @@ def _bare(r: _Reading, places: list[Place], text: str) -> Mention | None:
     return None
 
 
+def _persons_name_only(place: Place) -> bool:
+    """A place its name alone never makes: a region that needs a designator, or a city
+    whose name is also a person's ("Vladimir", "Nursultan")."""
+    if place.kind == "region":
+        return place.via == "stem"
+    if place.kind != "city":
+        return False
+    former = place.former
+    return former.person_like if former else bool(getattr(place.entity, "person_like", False))
+
+
+def _persons_name(text: str, hit: Hit) -> bool:
+    """"Vladimir Putin": a person-like name followed by a capitalised word and no designator.
+
+    Half the hits of a Kremlin page are the President's first name; the full context rules
+    would reject each of them, this test does so with a character look and three patterns.
+    """
+    after = text[hit.end:hit.end + 2]
+    if len(after) < 2 or after[0] != " " or not after[1].isupper():
+        return False
+    if not all(_persons_name_only(p) for p in hit.places):
+        return False
+    return (ctx.designator_after(text, hit.end) is None
+            and not ctx.governor_after(text, hit.end)
+            and ctx.republic_of_before(text, hit.start) is None)
+
+
 def english_mentions(text: str, year: int | None = None, low: str | None = None
                      ) -> list[Mention]:
-    hits = english_matcher().find(text, low)
+    hits = [h for h in english_matcher().find(text, low) if not _persons_name(text, h)]
     readings = [_annotate(text, h) for h in hits]
     for chain in _chains(text, readings):
         _spread(text, chain)
