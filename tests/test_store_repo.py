@@ -194,3 +194,58 @@ def test_concurrent_writers_wait_for_each_other(store):
     with store.session() as s:
         assert repo.count_documents(session=s) == 45
         assert len(repo.find_claims(session=s)) == 45 * len(make_claims())
+
+
+def test_content_hashes_are_those_of_stored_documents_only(store):
+    with store.session() as s:
+        repo.save_document(session=s, document=make_doc("d1"))
+        repo.save_document(session=s, document=make_doc("d2"))
+        repo.record_failure(session=s, source="corpus/broken.txt", reason="undecodable")
+    with store.session() as s:
+        assert repo.content_hashes(session=s) == {"hash-d1", "hash-d2"}
+
+
+def test_document_pages_walk_every_document_once_in_storage_order(store):
+    with store.session() as s:
+        for i in range(7):
+            repo.save_document(session=s, document=make_doc(f"d{i}"),
+                               extractor_version="2.0.0" if i % 2 else "0.9.0")
+        repo.record_failure(session=s, source="corpus/broken.txt", reason="empty")
+    walked, after, sizes = [], 0, []
+    while True:
+        with store.session() as s:
+            page = repo.document_page(session=s, after=after, limit=3)
+        if not page.documents:
+            break
+        walked += page.documents
+        sizes.append(len(page.documents))
+        after = page.after
+    assert [d.doc_id for d in walked] == [f"d{i}" for i in range(7)] and sizes == [3, 3, 1]
+    assert walked[0] == make_doc("d0")  # text, segments and meta come back whole
+    with store.session() as s:
+        older = repo.document_page(session=s, limit=10, not_version="2.0.0").documents
+        assert [d.doc_id for d in older] == ["d0", "d2", "d4", "d6"]
+        assert repo.count_documents(session=s, not_version="2.0.0") == 4
+
+
+def test_replace_claims_stamps_the_version_even_with_no_claims(store):
+    with store.session() as s:
+        repo.save_document(session=s, document=make_doc(), claims=make_claims(),
+                           extractor_version="0.9.1")
+    with store.session() as s:
+        assert repo.replace_claims(session=s, doc_id="d1", claims=[],
+                                   extractor_version="2.0.0") == 0
+    with store.session() as s:
+        assert repo.list_documents(session=s)[0].extractor_version == "2.0.0"
+        assert repo.load_claims(session=s, doc_id="d1") == []
+
+
+def test_a_replaced_document_keeps_its_place_in_the_walk(store):
+    with store.session() as s:
+        for doc_id in ("d1", "d2"):
+            repo.save_document(session=s, document=make_doc(doc_id))
+    with store.session() as s:
+        repo.save_document(session=s, document=make_doc("d1", title="Changed"))
+        page = repo.document_page(session=s, limit=10)
+    assert [(d.doc_id, d.title) for d in page.documents] == [
+        ("d1", "Changed"), ("d2", "Governors meet")]

@@ -36,6 +36,10 @@ from coopatlas.model import (
 from coopatlas.store import codec
 from coopatlas.store.tables import ClaimRow, DocumentRow, SegmentRow, utcnow
 
+_DOCS: sa.Table = DocumentRow.__table__  # type: ignore[assignment]
+_SEGMENTS: sa.Table = SegmentRow.__table__  # type: ignore[assignment]
+_CLAIMS: sa.Table = ClaimRow.__table__  # type: ignore[assignment]
+
 
 @dataclass(frozen=True, slots=True)
 class StoredDocument:
@@ -57,31 +61,47 @@ def save_document(*, session: Session, document: Document, claims: Iterable[Clai
                   extractor_version: str = EXTRACTOR_VERSION) -> None:
     """Insert or replace ``document`` with its segments and claims (in the caller's transaction).
 
-    A failure recorded earlier for the same source is removed.
+    A failure recorded earlier for the same source is removed. A replaced document keeps its
+    ``pk`` (the full-text index points at it). Core statements, no ORM unit of work: this is
+    the ingest's hot path.
     """
-    session.execute(sa.delete(DocumentRow).where(
-        DocumentRow.source == document.source, DocumentRow.status == "failed"))
-    row = session.scalar(sa.select(DocumentRow).where(DocumentRow.id == document.doc_id))
-    if row is None:
-        row = DocumentRow(id=document.doc_id)
-        session.add(row)
-    _fill(row, document, extractor_version)
-    row.segments = [_segment_row(document.doc_id, s) for s in document.segments]
-    session.flush()
-    replace_claims(session=session, doc_id=document.doc_id, claims=claims)
+    rows = _claim_rows(document.doc_id, claims)
+    conn = session.connection()
+    conn.execute(_DOCS.delete().where(_DOCS.c.source == document.source,
+                                      _DOCS.c.status == "failed"))
+    values = _document_values(document, str(_newest(rows, extractor_version)))
+    replaced = conn.execute(_DOCS.update().where(_DOCS.c.id == document.doc_id), values)
+    if replaced.rowcount:
+        conn.execute(_SEGMENTS.delete().where(_SEGMENTS.c.doc_id == document.doc_id))
+        conn.execute(_CLAIMS.delete().where(_CLAIMS.c.doc_id == document.doc_id))
+    else:
+        conn.execute(_DOCS.insert(), {"id": document.doc_id, **values})
+    if document.segments:
+        conn.execute(_SEGMENTS.insert(), [_segment_values(document.doc_id, s)
+                                          for s in document.segments])
+    if rows:
+        conn.execute(_CLAIMS.insert(), rows)
+    session.expire_all()  # rows this session loaded before no longer match the tables
 
 
-def _fill(row: DocumentRow, document: Document, extractor_version: str) -> None:
-    row.source, row.title, row.text = document.source, document.title, document.text
-    row.published, row.language, row.kind = document.published, document.language, document.kind
-    row.content_hash, row.meta = document.content_hash, codec.encode(dict(document.meta))
-    row.status, row.failure, row.extractor_version = "ok", None, extractor_version
-    row.ingested_at = utcnow()
+def _document_values(document: Document, extractor_version: str) -> dict[str, object]:
+    return {"source": document.source, "title": document.title, "text": document.text,
+            "published": document.published, "language": document.language,
+            "kind": document.kind, "content_hash": document.content_hash,
+            "meta": codec.encode(dict(document.meta)), "status": "ok", "failure": None,
+            "extractor_version": extractor_version, "ingested_at": utcnow()}
 
 
-def _segment_row(doc_id: str, s: Segment) -> SegmentRow:
-    return SegmentRow(doc_id=doc_id, idx=s.index, span_start=s.span.start,
-                      span_end=s.span.end, title=s.title, published=s.published)
+def _segment_values(doc_id: str, s: Segment) -> dict[str, object]:
+    return {"doc_id": doc_id, "idx": s.index, "span_start": s.span.start,
+            "span_end": s.span.end, "title": s.title, "published": s.published}
+
+
+def content_hashes(*, session: Session) -> set[str]:
+    """The content hashes of every stored document (what a rerun of ingest skips)."""
+    query = sa.select(_DOCS.c.content_hash).where(_DOCS.c.status == "ok",
+                                                  _DOCS.c.content_hash.is_not(None))
+    return set(session.scalars(query))
 
 
 def load_document(*, session: Session, doc_id: str) -> Document:
@@ -100,12 +120,50 @@ def document_by_hash(*, session: Session, content_hash: str) -> Document | None:
 
 
 def _document(row: DocumentRow) -> Document:
-    segments = tuple(Segment(index=s.idx, span=Span(s.span_start, s.span_end), title=s.title,
-                             published=s.published) for s in row.segments)
+    return _document_of(row, tuple(_segment(s) for s in row.segments))
+
+
+def _segment(s: SegmentRow | sa.Row) -> Segment:
+    return Segment(index=s.idx, span=Span(s.span_start, s.span_end), title=s.title,
+                   published=s.published)
+
+
+def _document_of(row: DocumentRow | sa.Row, segments: tuple[Segment, ...]) -> Document:
     return Document(doc_id=row.id, source=row.source, text=row.text,
                     content_hash=row.content_hash or "", title=row.title,
                     published=row.published, language=row.language, kind=row.kind,
                     segments=segments, meta=codec.decode(row.meta or {}))
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentPage:
+    """One page of stored documents in storage order; pass ``after`` on for the next page."""
+
+    documents: tuple[Document, ...]
+    after: int
+
+
+def document_page(*, session: Session, after: int = 0, limit: int = 200,
+                  not_version: str | None = None) -> DocumentPage:
+    """Up to ``limit`` stored documents (with segments) that come after ``after``.
+
+    Keyset paging on the integer key, so walking the whole store holds one page at a time
+    and stays correct while the documents walked are rewritten. ``not_version`` keeps only
+    documents whose extractor version differs from it. An empty page ends the walk.
+    """
+    query = sa.select(_DOCS).where(_DOCS.c.status == "ok", _DOCS.c.pk > after)
+    if not_version is not None:
+        query = query.where(_DOCS.c.extractor_version.is_distinct_from(not_version))
+    rows = session.execute(query.order_by(_DOCS.c.pk).limit(limit)).all()
+    if not rows:
+        return DocumentPage((), after)
+    found: dict[str, list[Segment]] = {r.id: [] for r in rows}
+    segments = sa.select(_SEGMENTS).where(_SEGMENTS.c.doc_id.in_(found)).order_by(
+        _SEGMENTS.c.doc_id, _SEGMENTS.c.idx)
+    for s in session.execute(segments):
+        found[s.doc_id].append(_segment(s))
+    documents = tuple(_document_of(r, tuple(found[r.id])) for r in rows)
+    return DocumentPage(documents, rows[-1].pk)
 
 
 def delete_document(*, session: Session, doc_id: str) -> None:
@@ -119,12 +177,12 @@ def record_failure(*, session: Session, source: str, reason: str) -> str:
     Recording again for the same source replaces the reason.
     """
     doc_id = "failed-" + hashlib.sha256(source.encode()).hexdigest()[:24]
-    row = session.scalar(sa.select(DocumentRow).where(DocumentRow.id == doc_id))
-    if row is None:
-        row = DocumentRow(id=doc_id, source=source, text="", meta={}, status="failed")
-        session.add(row)
-    row.failure, row.ingested_at = reason, utcnow()
-    session.flush()
+    conn = session.connection()
+    values = {"failure": reason, "ingested_at": utcnow()}
+    if not conn.execute(_DOCS.update().where(_DOCS.c.id == doc_id), values).rowcount:
+        conn.execute(_DOCS.insert(), {"id": doc_id, "source": source, "text": "", "meta": {},
+                                      "status": "failed", **values})
+    session.expire_all()
     return doc_id
 
 
@@ -144,10 +202,13 @@ def list_documents(*, session: Session, limit: int = 50, offset: int = 0,
 
 def count_documents(*, session: Session, status: str | None = "ok", language: str | None = None,
                     kind: str | None = None, year: int | None = None,
-                    source_prefix: str | None = None) -> int:
-    """How many documents :func:`list_documents` would page through."""
+                    source_prefix: str | None = None, not_version: str | None = None) -> int:
+    """How many documents :func:`list_documents` would page through (``not_version``: only
+    those of another extractor version, as :func:`document_page` walks them)."""
     query = _filtered(sa.select(sa.func.count(DocumentRow.pk)), status, language, kind, year,
                       source_prefix)
+    if not_version is not None:
+        query = query.where(DocumentRow.extractor_version.is_distinct_from(not_version))
     return int(session.scalar(query) or 0)
 
 
@@ -177,20 +238,37 @@ def _stored(row: DocumentRow) -> StoredDocument:
 # ---------------------------------------------------------------- claims
 
 
-def replace_claims(*, session: Session, doc_id: str, claims: Iterable[Claim]) -> int:
-    """Replace every claim of ``doc_id`` with ``claims`` (re-extraction); returns the count."""
-    claims = list(claims)
+def replace_claims(*, session: Session, doc_id: str, claims: Iterable[Claim],
+                   extractor_version: str | None = None) -> int:
+    """Replace every claim of ``doc_id`` with ``claims`` (re-extraction); returns the count.
+
+    The document is stamped ``extractor_version`` (default: the newest version among
+    ``claims``; unchanged when there are none and no version is given).
+    """
+    rows = _claim_rows(doc_id, claims)
+    conn = session.connection()
+    conn.execute(_CLAIMS.delete().where(_CLAIMS.c.doc_id == doc_id))
+    if rows:
+        conn.execute(_CLAIMS.insert(), rows)
+    version = extractor_version or _newest(rows, None)
+    if version is not None:
+        conn.execute(_DOCS.update().where(_DOCS.c.id == doc_id)
+                     .values(extractor_version=version))
+    session.expire_all()
+    return len(rows)
+
+
+def _claim_rows(doc_id: str, claims: Iterable[Claim]) -> list[dict[str, object]]:
+    rows = []
     for claim in claims:
         if claim.doc_id != doc_id:
             raise ValueError(f"claim of {claim.doc_id!r} given for document {doc_id!r}")
-    session.execute(sa.delete(ClaimRow).where(ClaimRow.doc_id == doc_id))
-    if claims:
-        table = ClaimRow.__table__  # core executemany: one statement for all rows
-        session.connection().execute(table.insert(), [_claim_values(c) for c in claims])
-        versions = {c.extractor_version for c in claims}
-        session.execute(sa.update(DocumentRow).where(DocumentRow.id == doc_id)
-                        .values(extractor_version=max(versions)))
-    return len(claims)
+        rows.append(_claim_values(claim))
+    return rows
+
+
+def _newest(rows: list[dict[str, object]], default: str | None) -> str | None:
+    return max(str(r["extractor_version"]) for r in rows) if rows else default
 
 
 def _claim_values(c: Claim) -> dict[str, object]:
