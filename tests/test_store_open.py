@@ -7,7 +7,8 @@ import sqlalchemy as sa
 
 from coopatlas.config import store_url as configured_url
 from coopatlas.errors import BadStoreURL, StoreError, StoreUnavailable
-from coopatlas.store import open_store
+from coopatlas.model import Document
+from coopatlas.store import open_store, repo
 from coopatlas.store.engine import create_engine
 from coopatlas.store.migrate import current, head, upgrade
 from coopatlas.store.tables import Base
@@ -94,3 +95,49 @@ def test_missing_database_on_a_live_server_is_a_store_error(pg_server):
         open_store(url.render_as_string(hide_password=False))
     assert not isinstance(caught.value, StoreUnavailable)
     assert "coopatlas_no_such_db_x" in str(caught.value)
+
+
+def _doc(doc_id: str) -> Document:
+    return Document(doc_id=doc_id, source=f"{doc_id}.txt", text=f"Text of {doc_id}.",
+                    content_hash=f"hash-{doc_id}")
+
+
+def test_sqlite_transactions_begin_before_the_first_read(tmp_path):
+    store = open_store(f"sqlite:///{tmp_path / 'atlas.db'}")
+    with store.session() as session:
+        session.execute(sa.text("SELECT count(*) FROM documents"))
+        dbapi = session.connection().connection.dbapi_connection
+        assert dbapi.in_transaction  # a BEGIN went out: reads are repeatable
+    with store.session(write=True) as session:
+        assert session.connection().connection.dbapi_connection.in_transaction
+    store.close()
+
+
+def test_a_released_savepoint_still_rolls_back_with_its_transaction(store):
+    with pytest.raises(RuntimeError), store.session(write=True) as session:
+        with session.begin_nested():
+            repo.save_document(session=session, document=_doc("a"))
+        raise RuntimeError("the batch stops before its commit")
+    with store.session() as session:
+        assert repo.count_documents(session=session, status=None) == 0
+
+
+def test_savepoints_keep_the_good_documents_of_a_batch_in_one_commit(store):
+    events: list[str] = []
+    for name in ("commit", "savepoint", "release_savepoint", "rollback_savepoint"):
+        sa.event.listen(store.engine, name, lambda *a, _n=name: events.append(_n))
+    with store.session(write=True) as session:
+        for doc_id in ("a", "b", "c"):
+            try:
+                with session.begin_nested():
+                    repo.save_document(session=session, document=_doc(doc_id))
+                    if doc_id == "b":
+                        session.execute(sa.text("SELECT * FROM no_such_table"))
+            except sa.exc.SQLAlchemyError:
+                pass
+    assert events.count("commit") == 1  # the batch: one transaction, not one per document
+    assert events.count("savepoint") == 3 and events.count("release_savepoint") == 2
+    assert events.count("rollback_savepoint") == 1
+    with store.session() as session:
+        listed = repo.list_documents(session=session)
+    assert sorted(d.doc_id for d in listed) == ["a", "c"]

@@ -5,7 +5,8 @@
 ...     pass
 >>> store.close()
 
-SQLite (the embedded default) runs in WAL mode with foreign keys on and a busy timeout;
+SQLite (the embedded default) runs in WAL mode with foreign keys on and a busy timeout,
+and every transaction opens with an explicit ``BEGIN`` (savepoints nest inside it);
 PostgreSQL is reached through ``postgresql+psycopg://user@host:port/db`` (plain
 ``postgresql://`` and ``postgres://`` URLs are read the same way). Problems surface as one
 readable line: :class:`~coopatlas.errors.BadStoreURL` (a URL that cannot be used),
@@ -138,9 +139,15 @@ def _sqlite_engine(parsed: URL) -> sa.Engine:
         _check_sqlite_path(Path(path))
         engine = sa.create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_MS / 1000})
 
+    # SQLAlchemy's recipe for pysqlite ("Serializable isolation / Savepoints / Transactional
+    # DDL", SQLite dialect docs): the driver's legacy transaction control emits BEGIN only
+    # before INSERT/UPDATE/DELETE, so reads are not repeatable, DDL autocommits, and a
+    # SAVEPOINT issued first opens a transaction of its own that its RELEASE commits. Turn
+    # the driver's BEGIN off at connect and emit BEGIN ourselves when SQLAlchemy begins:
+    # then a batch is one transaction and each savepoint lives inside it.
     @sa.event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: object, _record: object) -> None:
-        dbapi_conn.isolation_level = None  # type: ignore[attr-defined]  # we emit BEGIN below
+        dbapi_conn.isolation_level = None  # type: ignore[attr-defined]  # no driver BEGIN
         cur = dbapi_conn.cursor()  # type: ignore[attr-defined]
         if not memory:
             cur.execute("PRAGMA journal_mode=WAL")
@@ -150,7 +157,7 @@ def _sqlite_engine(parsed: URL) -> sa.Engine:
         cur.close()
 
     @sa.event.listens_for(engine, "begin")
-    def _begin(conn: sa.Connection) -> None:
+    def _begin(conn: sa.Connection) -> None:  # BEGIN, or BEGIN IMMEDIATE for a writer
         conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
 
     return engine
