@@ -1,10 +1,11 @@
-"""``ingest``: sources -> stored documents with their claims; ``reextract``: re-derive claims.
+"""``ingest``: sources -> stored documents with their claims.
 
 The parent process walks the inputs, skips content already stored (by content hash), hands
-the rest to extraction workers and is the only writer. Writes are batched: a batch is one
-database transaction and each document inside it a savepoint, so a document is stored
-whole or not at all, a failing one is rolled back alone and recorded with its reason, and a
-``kill -9`` loses at most the batch in flight, which the next run redoes.
+the rest to extraction workers and is the only writer (:mod:`coopatlas.ingest.writer`).
+Writes are batched: a batch is one database transaction and each document inside it a
+savepoint, so a document is stored whole or not at all, a failing one is rolled back alone
+and recorded with its reason, and a ``kill -9`` loses at most the batch in flight, which
+the next run redoes.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from coopatlas.errors import AtlasError
 from coopatlas.ingest.progress import Progress
 from coopatlas.ingest.walk import count_sources, walk
 from coopatlas.ingest.workers import Extracted, Extractor, Task, content_hash, run_tasks
+from coopatlas.ingest.writer import BatchWriter
 
 BATCH_DOCS = 64
-BATCH_SECONDS = 2.0
 
 
 @dataclass
@@ -60,54 +61,40 @@ class IngestSummary:
         self.failures.append({"source": source, "reason": reason})
 
 
-class _Writer:
-    """The single writer: saves extracted documents in batched transactions."""
+def _write(session: Any, result: Extracted) -> str | None:
+    from coopatlas.store import repo
 
-    def __init__(self, store: Any, summary: IngestSummary) -> None:
-        self.store, self.summary = store, summary
-        self.batch: list[Extracted] = []
-        self.started = time.monotonic()
+    if result.document is None:
+        reason = result.error or f"{result.source}: unknown error"
+        repo.record_failure(session=session, source=result.source, reason=reason)
+        return reason
+    repo.save_document(session=session, document=result.document, claims=result.claims)
+    return None
 
-    def add(self, result: Extracted) -> None:
-        self.batch.append(result)
-        if len(self.batch) >= BATCH_DOCS or time.monotonic() - self.started > BATCH_SECONDS:
-            self.flush()
 
-    def flush(self) -> None:
-        from coopatlas.store import repo
+def _refused(session: Any, result: Extracted, exc: Exception) -> str:
+    from coopatlas.store import repo
 
-        if not self.batch:
-            return
-        with self.store.session() as session:
-            for result in self.batch:
-                self._write_one(session, repo, result)
-        self.batch, self.started = [], time.monotonic()
+    reason = f"{result.source}: cannot store ({type(exc).__name__}: {exc})"
+    repo.record_failure(session=session, source=result.source, reason=reason)
+    return reason
 
-    def _write_one(self, session: Any, repo: Any, result: Extracted) -> None:
-        if result.document is None:
-            repo.record_failure(session=session, source=result.source, reason=result.error or "")
-            self.summary.fail(result.source, result.error or "unknown error")
-            return
-        try:
-            with session.begin_nested():
-                repo.save_document(session=session, document=result.document,
-                                   claims=result.claims)
-            self.summary.ingested += 1
-        except Exception as exc:  # the store refused this one document: record it, go on
-            reason = f"{result.source}: cannot store ({type(exc).__name__}: {exc})"
-            with session.begin_nested():
-                repo.record_failure(session=session, source=result.source, reason=reason)
-            self.summary.fail(result.source, reason)
+
+def _writer(store: Any, summary: IngestSummary, batch_docs: int) -> BatchWriter[Extracted]:
+    def report(result: Extracted, reason: str | None) -> None:
+        if reason is None:
+            summary.ingested += 1
+        else:
+            summary.fail(result.source, reason)
+
+    return BatchWriter(store, write=_write, refused=_refused, report=report, size=batch_docs)
 
 
 def _stored_hashes(store: Any) -> set[str]:
-    import sqlalchemy as sa
-
-    from coopatlas.store.tables import DocumentRow
+    from coopatlas.store import repo
 
     with store.session() as session:
-        query = sa.select(DocumentRow.content_hash).where(DocumentRow.status == "ok")
-        return {h for h in session.scalars(query) if h}
+        return repo.content_hashes(session=session)
 
 
 def _tasks(sources: Iterable[tuple[str, bytes]], known: set[str], summary: IngestSummary,
@@ -125,21 +112,22 @@ def _tasks(sources: Iterable[tuple[str, bytes]], known: set[str], summary: Inges
 
 def ingest(paths: Iterable[str | Path], *, store: Any, progress: bool = True,
            workers: int = 2, extractor: Callable[[], Extractor] | None = None,
-           stdin: BinaryIO | None = None) -> IngestSummary:
+           stdin: BinaryIO | None = None, batch_docs: int = BATCH_DOCS) -> IngestSummary:
     """Store every source under ``paths`` (files, folders, archives, ``"-"``) with its claims.
 
     Idempotent: content already stored (same bytes) is counted ``unchanged`` and not
     extracted again. A source that cannot be read or extracted is recorded as failed with
     its reason and the run goes on. ``progress`` shows a bar on a terminal (stderr).
     ``extractor`` is a zero-argument factory of ``document -> claims`` (default: the full
-    pipeline), built once per worker process.
+    pipeline), built once per worker process. Writes go in transactions of ``batch_docs``
+    documents (or of two seconds' worth), one savepoint per document.
     """
     summary = IngestSummary()
     started = time.monotonic()
     paths = list(paths)
     show = progress and sys.stderr.isatty()
     bar = Progress(enabled=show, total=count_sources(paths) if show else None)
-    writer = _Writer(store, summary)
+    writer = _writer(store, summary, batch_docs)
     sources = walk(paths, on_error=lambda name, exc: _walk_failure(writer, name, exc),
                    stdin=stdin)
     tasks = _tasks(sources, _stored_hashes(store), summary, bar)
@@ -161,5 +149,5 @@ def _default_factory() -> Callable[[], Extractor]:
     return default_extractor
 
 
-def _walk_failure(writer: _Writer, name: str, exc: AtlasError) -> None:
+def _walk_failure(writer: BatchWriter[Extracted], name: str, exc: AtlasError) -> None:
     writer.add(Extracted(source=name, content_hash="", size=0, error=str(exc)))

@@ -14,12 +14,15 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from multiprocessing import get_context
+from typing import TypeVar
 
 from coopatlas.errors import AtlasError
 from coopatlas.ingest.walk import suffix_of
 from coopatlas.model import Claim, Document
 
 Extractor = Callable[[Document], list[Claim]]
+In = TypeVar("In")
+Out = TypeVar("Out")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,25 +97,33 @@ def extract_one(task: Task) -> Extracted:
 
 def run_tasks(tasks: Iterable[Task], *, workers: int = 2,
               factory: Callable[[], Extractor] = default_extractor) -> Iterator[Extracted]:
-    """Extract ``tasks`` over ``workers`` processes, yielding results as they finish.
+    """Extract ``tasks`` over ``workers`` processes, yielding results as they finish."""
+    return run_pool(tasks, extract_one, workers=workers, factory=factory)
 
-    At most a few tasks per worker are in flight, so memory stays bounded on large inputs.
+
+def run_pool(items: Iterable[In], work: Callable[[In], Out], *, workers: int = 2,
+             factory: Callable[[], Extractor] = default_extractor) -> Iterator[Out]:
+    """``work(item)`` for every item over ``workers`` processes, yielding results as they finish.
+
+    ``work`` must be a module-level function (it is pickled by name) that uses the
+    pipeline :func:`_init` built. At most a few items per worker are in flight and
+    ``items`` is read lazily, so memory stays bounded on large inputs.
     """
     _init(factory)  # fails fast here (a stage not built) and forked workers inherit it
     if workers <= 0:
-        yield from map(extract_one, tasks)
+        yield from map(work, items)
         return
     window = 4 * workers
     forked = os.name == "posix"
     context = get_context("fork" if forked else "spawn")
     init_args = {} if forked else {"initializer": _init, "initargs": (factory,)}
     with ProcessPoolExecutor(workers, mp_context=context, **init_args) as pool:
-        pending: set[Future[Extracted]] = set()
-        for task in tasks:
+        pending: set[Future[Out]] = set()
+        for item in items:
             if len(pending) >= window:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 yield from (f.result() for f in done)
-            pending.add(pool.submit(extract_one, task))
+            pending.add(pool.submit(work, item))
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             yield from (f.result() for f in done)
