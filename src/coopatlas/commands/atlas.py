@@ -50,16 +50,30 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], as_json: bool, workers: i
 
 @cli.command()
 @click.option("--only-older", is_flag=True, help="Only documents of an older extractor version.")
+@click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
+@click.option("--workers", default=2, show_default=True, help="Extraction processes.")
+@click.option("--no-assemble", is_flag=True, help="Rewrite claims only.")
 @click.pass_context
-def reextract(ctx: click.Context, only_older: bool) -> None:
-    """Re-derive the claims of stored documents with this extractor; curated values stay."""
+def reextract(ctx: click.Context, only_older: bool, as_json: bool, workers: int,
+              no_assemble: bool) -> None:
+    """Re-derive the claims of stored documents with this extractor; curated values stay.
+
+    Documents stream from the store in pages, so any store size runs in bounded memory.
+    Afterwards the atlas is assembled again from the new claims.
+    """
     from coopatlas.atlas.assemble import assemble
     from coopatlas.ingest.reextract import reextract as run_reextract
 
     store = open_current_store(ctx)
-    summary = run_reextract(store, only_older=only_older)
-    click.echo(json.dumps(vars(summary), default=str))
-    click.echo("atlas: " + json.dumps(assemble(store).counts()))
+    summary = run_reextract(store, only_older=only_older, workers_count=workers,
+                            progress=not as_json)
+    counts = {} if no_assemble else assemble(store).counts()
+    if as_json:
+        echo_json({**summary.to_json(), "atlas": counts})
+    else:
+        click.echo(summary.text())
+        if counts:
+            click.echo("atlas: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
 
 
 @cli.command()

@@ -1,4 +1,4 @@
-"""A tqdm progress bar for ingest: documents, megabytes, rate and ETA (terminal only)."""
+"""A tqdm progress bar for ingest and reextract: documents, megabytes, rate, ETA (terminal)."""
 
 from __future__ import annotations
 
@@ -8,14 +8,15 @@ from typing import Any
 class Progress:
     """Counts documents and bytes; draws a bar on stderr when ``enabled``."""
 
-    def __init__(self, *, enabled: bool, total: int | None = None) -> None:
+    def __init__(self, *, enabled: bool, total: int | None = None,
+                 desc: str = "ingest") -> None:
         self.docs = 0
         self.bytes = 0
         self.bar: Any = None
         if enabled:
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit="doc", desc="ingest", dynamic_ncols=True)
+            self.bar = tqdm(total=total, unit="doc", desc=desc, dynamic_ncols=True)
 
     def step(self, size: int) -> None:
         self.docs += 1
