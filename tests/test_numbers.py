@@ -32,6 +32,7 @@ CASES = [
     ("one-third more than a year ago", [(33.33, "percent", None, None)]),
     ("two-thirds of the goods", [(66.67, "percent", None, None)]),
     ("trade grew fourfold", [(4, "times", None, None)]),
+    ("a forty-fold rise in freight", [(40, "times", None, None)]),
     ("five times more", [(5, "times", None, None)]),
     ("hosted the event five times", [(5, "count", None, None)]),
     ("three thermal power plants", [(3, "count", None, None)]),

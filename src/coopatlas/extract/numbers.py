@@ -283,7 +283,9 @@ def _number(text: str, hit: Hit) -> tuple[float, str, bool] | None:
         share = _fraction(text, hit)
         return None if share is None else (share, "fraction", False)
     if hit.kind == "mult":
-        return float(MULTIPLES[token.lower().split("fold")[0].rstrip("-")]), "multiple", False
+        head = token.lower().split("fold")[0].rstrip("-")
+        times = MULTIPLES.get(head) or word_value(head)  # "fourfold", "sixty-fold"
+        return (float(times), "multiple", False) if times else None
     return 0.0, "anaphor", False
 
 
