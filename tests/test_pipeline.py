@@ -27,7 +27,8 @@ def test_a_failing_stage_names_itself_and_the_file() -> None:
 
 
 def test_claims_carry_sentence_speaker_and_segment() -> None:
-    doc = Doc(_document(), sentences=[Sentence(Span(0, 33), segment=1, speaker="Putin")])
+    doc = Doc(_document())
+    doc.sentences = [Sentence(Span(0, 33), segment=1, speaker="Putin")]
     claim = doc.claim("figure", Span(14, 24), Figure("34 percent", 34, "percent"), "fig.pct")
     assert (claim.sentence, claim.segment, claim.speaker) == (Span(0, 33), 1, "Putin")
     assert doc.sentence_at(40) is None

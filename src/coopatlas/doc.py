@@ -2,29 +2,81 @@
 
 A stage is a plain callable ``(doc) -> doc`` that reads what earlier stages assigned
 (sentences, mentions) and appends what it finds (mentions, claims, warnings).
+
+Sentences come from a :class:`SentenceIndex`: the sentences stage installs one that splits
+the text lazily, one block of lines at a time, so that a stage asking for the sentence
+around a hit pays only for that block (``coopatlas.text.sentences.LazySentences``).
+``doc.sentences`` (every sentence) splits the rest when something asks for all of them.
 """
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from coopatlas.model import Claim, Document, Mention, Sentence, Span
+
+
+class SentenceIndex(Protocol):
+    """Where a document's sentences come from."""
+
+    def all(self) -> list[Sentence]:
+        """Every sentence, sorted by start."""
+        ...
+
+    def at(self, offset: int) -> Sentence | None:
+        """The sentence holding character ``offset``."""
+        ...
+
+    def before(self, sentence: Sentence) -> Sentence | None:
+        """The sentence right before ``sentence`` in its paragraph block, if any."""
+        ...
+
+
+class FixedSentences:
+    """A sentence index over a list that is already known (sorted on creation)."""
+
+    def __init__(self, sentences: Iterable[Sentence] = ()) -> None:
+        self._sentences = sorted(sentences, key=lambda s: (s.span.start, s.span.end))
+        self._starts = [s.span.start for s in self._sentences]
+
+    def all(self) -> list[Sentence]:
+        return self._sentences
+
+    def at(self, offset: int) -> Sentence | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self._sentences[i].span.end:
+            return self._sentences[i]
+        return None
+
+    def before(self, sentence: Sentence) -> Sentence | None:
+        i = bisect.bisect_left(self._starts, sentence.span.start)
+        return self._sentences[i - 1] if i > 0 else None
 
 
 @dataclass
 class Doc:
     document: Document
-    sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    _starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    index: SentenceIndex = field(default_factory=FixedSentences, repr=False, compare=False)
     _lower: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
         return self.document.text
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        """Every sentence, sorted (a lazy index splits whatever it has not split yet)."""
+        return self.index.all()
+
+    @sentences.setter
+    def sentences(self, sentences: Sequence[Sentence]) -> None:
+        self.index = FixedSentences(sentences)
 
     @property
     def lower(self) -> str:
@@ -44,13 +96,12 @@ class Doc:
         return self.document.doc_id
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        """The sentence holding character ``offset`` (sentences must be sorted)."""
-        if len(self._starts) != len(self.sentences):
-            self._starts = [s.span.start for s in self.sentences]
-        i = bisect.bisect_right(self._starts, offset) - 1
-        if i >= 0 and offset < self.sentences[i].span.end:
-            return self.sentences[i]
-        return None
+        """The sentence holding character ``offset``."""
+        return self.index.at(offset)
+
+    def sentence_before(self, sentence: Sentence) -> Sentence | None:
+        """The sentence before ``sentence`` in the same block of lines, if any."""
+        return self.index.before(sentence)
 
     def mentions_in(self, span: Span) -> list[Mention]:
         return [m for m in self.mentions if span.contains(m.span)]

@@ -1,8 +1,9 @@
 """The figures stage: every number with a meaning, classified and dated.
 
-Requires: ``doc.sentences`` (optional; without them each line, cut at sentence-final
-punctuation, is the context). Assigns: claims of kind ``"figure"`` whose fact is a
-:class:`coopatlas.model.Figure`, with the indicator rule's id as the claim's rule.
+Requires: the Doc's sentences (optional; without them each line, cut at sentence-final
+punctuation, is the context); it asks only for the sentences that hold a number.
+Assigns: claims of kind ``"figure"`` whose fact is a :class:`coopatlas.model.Figure`,
+with the indicator rule's id as the claim's rule.
 
 The number grammar runs once over the whole text (:mod:`coopatlas.extract.numbers`);
 then, sentence by sentence, pairs like "76 of 85 regions" get their roles, each figure is
@@ -17,7 +18,7 @@ from dataclasses import replace
 
 import regex
 
-from coopatlas.doc import Doc
+from coopatlas.doc import Doc, FixedSentences, SentenceIndex
 from coopatlas.extract.indicators import NOUN_INDICATORS, NOUN_STOP, Context, classify
 from coopatlas.extract.numbers import Quantity, find_quantities
 from coopatlas.extract.periods import resolve
@@ -44,21 +45,25 @@ _NOUN_HEADS = regex.compile(
 )
 
 
-def sentences_of(doc: Doc) -> list[Sentence]:
-    """The sentences the sentences stage found, else lines cut at sentence ends."""
-    if doc.sentences:
-        return doc.sentences
-    return [Sentence(Span(*m.span())) for m in FALLBACK_SENTENCE.finditer(doc.text)
-            if m.end() > m.start()]
+def sentence_index(doc: Doc) -> SentenceIndex:
+    """The Doc's sentences, else (no sentences stage ran) lines cut at sentence ends."""
+    if not isinstance(doc.index, FixedSentences) or doc.index.all():
+        return doc.index
+    return FixedSentences(Sentence(Span(*m.span())) for m in FALLBACK_SENTENCE.finditer(doc.text)
+                          if m.end() > m.start())
 
 
-def _group(quantities: list[Quantity], sentences: list[Sentence]) -> dict[int, list[Quantity]]:
-    starts = [s.span.start for s in sentences]
-    groups: dict[int, list[Quantity]] = {}
+def _group(index: SentenceIndex, quantities: list[Quantity]
+           ) -> list[tuple[Sentence | None, list[Quantity]]]:
+    """The quantities sentence by sentence, in text order (None: outside every sentence)."""
+    groups: dict[int, tuple[Sentence | None, list[Quantity]]] = {}
     for q in quantities:
-        i = bisect.bisect_right(starts, q.number_start) - 1
-        groups.setdefault(i, []).append(q)
-    return groups
+        where = index.at(q.number_start)
+        key = where.span.start if where is not None else -1
+        if key not in groups:
+            groups[key] = (where, [])
+        groups[key][1].append(q)
+    return list(groups.values())
 
 
 def roles(text: str, sentence_start: int, qs: list[Quantity]) -> dict[int, tuple[str, str]]:
@@ -145,16 +150,17 @@ def figures_stage(doc: Doc) -> Doc:
     quantities = list(find_quantities(doc.text))
     if not quantities:
         return doc
-    sentences = sentences_of(doc)
+    index = sentence_index(doc)
     whole = Sentence(Span(0, len(doc.text)))
     first = len(doc.claims)
-    last: dict[int, str | None] = {}
-    for index, qs in _group(quantities, sentences).items():
-        where = sentences[index] if index >= 0 else whole
-        prior = _prior(doc.text, sentences, index)
-        last[index] = _figures_in(doc, where, qs, prior,
-                                  last.get(index - 1) if prior is not None else None)
-    doc.claims[first:] = restated(doc.claims[first:], [s.span.start for s in sentences])
+    last: dict[int, str | None] = {}  # sentence start -> indicator of its last figure
+    for where, qs in _group(index, quantities):
+        before = _prior(doc.text, index, where)
+        prior = before.span.of(doc.text) if before is not None else None
+        key = where.span.start if where is not None else -1
+        last[key] = _figures_in(doc, where or whole, qs, prior,
+                                last.get(before.span.start) if before is not None else None)
+    doc.claims[first:] = restated(doc.claims[first:], index)
     return doc
 
 
@@ -168,17 +174,21 @@ def _within_odd(odd: Figure, exact: Figure) -> bool:
     return exact.indicator == odd.indicator and odd.value <= exact.value < odd.value + step
 
 
-def restated(claims: list[Claim], starts: list[int]) -> list[Claim]:
+def restated(claims: list[Claim], index: SentenceIndex) -> list[Claim]:
     """A figure stated again is one fact: a bare "400 people" two sentences after "400
     participants" takes that meaning; a "300-odd schools" after "341 schools" is dropped."""
-    where = [bisect.bisect_right(starts, c.span.start) - 1 for c in claims]
     facts: list[Figure] = [c.fact for c in claims]  # type: ignore[misc]
+    where: list[int] | None = None  # sentence numbers, counted only when a value repeats
     kept: list[Claim] = []
     for i, claim in enumerate(claims):
         fact = facts[i]
         if fact.qualifier == "odd" and any(_within_odd(fact, e) for e in facts[:i]):
             continue
-        if fact.indicator == "other" and fact.unit in ("count", "people"):
+        if (fact.indicator == "other" and fact.unit in ("count", "people")
+                and any(f.indicator != "other" and _same(fact, f) for f in facts)):
+            if where is None:
+                starts = [s.span.start for s in index.all()]
+                where = [bisect.bisect_right(starts, c.span.start) - 1 for c in claims]
             lo = bisect.bisect_left(where, where[i] - 2)
             hi = bisect.bisect_right(where, where[i] + 2)
             match = next((f for f in facts[lo:hi]
@@ -190,11 +200,11 @@ def restated(claims: list[Claim], starts: list[int]) -> list[Claim]:
     return kept
 
 
-def _prior(text: str, sentences: list[Sentence], index: int) -> str | None:
-    """The sentence before ``sentences[index]`` when both stand in one paragraph."""
-    if index < 1:
+def _prior(text: str, index: SentenceIndex, sentence: Sentence | None) -> Sentence | None:
+    """The sentence before ``sentence`` when both stand in one paragraph."""
+    if sentence is None:
         return None
-    before, here = sentences[index - 1].span, sentences[index].span
-    if "\n" in text[before.start:here.start]:
+    before = index.before(sentence)
+    if before is None or "\n" in text[before.span.start:sentence.span.start]:
         return None
-    return before.of(text)
+    return before

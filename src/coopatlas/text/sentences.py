@@ -76,10 +76,13 @@ def _bounds(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def segment_sentences(text: str, start: int, end: int, index: int) -> Iterator[Sentence]:
-    """Sentences of one segment, with the speaker tracked across its paragraphs."""
-    turns = find_turns(text, start, end)
-    speaker: str | None = None
+Turns = dict[int, tuple[str, int, int]]
+
+
+def sentences_in(text: str, start: int, end: int, index: int, turns: Turns,
+                 speaker: str | None = None) -> Iterator[Sentence]:
+    """Sentences of ``text[start:end]``, which starts a sentence; ``turns`` (consumed) are
+    the speaker turns that start in the range, ``speaker`` the one speaking at its start."""
     begin = line_start = start
     for match in CUT_RE.finditer(text, start, end):
         if line_start in turns:
@@ -102,6 +105,11 @@ def segment_sentences(text: str, start: int, end: int, index: int) -> Iterator[S
         yield Sentence(Span(a, b), index, speaker)
 
 
+def segment_sentences(text: str, start: int, end: int, index: int) -> Iterator[Sentence]:
+    """Sentences of one segment, with the speaker tracked across its paragraphs."""
+    return sentences_in(text, start, end, index, find_turns(text, start, end))
+
+
 def split_sentences(text: str, segments: Sequence[Segment] = ()) -> list[Sentence]:
     """All sentences of ``text``, sorted; one segment over the whole text when none given."""
     if not segments:
@@ -114,6 +122,8 @@ def split_sentences(text: str, segments: Sequence[Segment] = ()) -> list[Sentenc
 
 
 def sentences_stage(doc: Doc) -> Doc:
-    """Pipeline stage: fill ``doc.sentences`` (sorted) from the document's text and segments."""
-    doc.sentences = split_sentences(doc.text, doc.document.segments)
+    """Pipeline stage: give the Doc its sentences, split lazily as stages ask for them."""
+    from coopatlas.text.lazy_sentences import LazySentences
+
+    doc.index = LazySentences(doc.text, doc.document.segments)
     return doc
