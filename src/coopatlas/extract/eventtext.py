@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import overload
 
-from coopatlas.doc import Doc
+from coopatlas.doc import Doc, FixedSentences
 from coopatlas.model import Span
 
 MONTHS: dict[str, int] = {
@@ -63,17 +65,53 @@ class Dateline:
     span: Span
 
 
-def sentence_spans(doc: Doc) -> list[Span]:
+class SentenceSpans(Sequence[Span]):
+    """The Doc's sentence spans, split only when read as a whole.
+
+    :func:`sentences_around` asks the Doc for just the sentences that hold the hits, so a
+    stage gated by trigger words splits only those blocks of the text.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._spans: list[Span] | None = None
+        self.has_index = not isinstance(doc.index, FixedSentences) or bool(doc.index.all())
+
+    def spans(self) -> list[Span]:
+        if self._spans is None:
+            self._spans = ([s.span for s in self.doc.sentences] if self.has_index
+                           else _fallback_spans(self.doc.text))
+        return self._spans
+
+    def __len__(self) -> int:
+        return len(self.spans())
+
+    @overload
+    def __getitem__(self, i: int) -> Span: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Span]: ...
+
+    def __getitem__(self, i: int | slice) -> Span | list[Span]:
+        return self.spans()[i]
+
+    def __iter__(self) -> Iterator[Span]:
+        return iter(self.spans())
+
+
+def sentence_spans(doc: Doc) -> SentenceSpans:
     """The Doc's sentences, or a fallback split on sentence ends and line breaks."""
-    if doc.sentences:
-        return [s.span for s in doc.sentences]
+    return SentenceSpans(doc)
+
+
+def _fallback_spans(text: str) -> list[Span]:
     spans, start = [], 0
-    for match in _SENTENCE_END.finditer(doc.text):
-        if doc.text[start:match.start()].strip():
-            spans.append(_trim(doc.text, start, match.start()))
+    for match in _SENTENCE_END.finditer(text):
+        if text[start:match.start()].strip():
+            spans.append(_trim(text, start, match.start()))
         start = match.end()
-    if doc.text[start:].strip():
-        spans.append(_trim(doc.text, start, len(doc.text)))
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
     return spans
 
 
@@ -103,12 +141,19 @@ def word_hits(doc: Doc, words: tuple[str, ...], start: int = 0, end: int | None 
     return sorted(hits)
 
 
-def sentences_around(spans: list[Span], hits: list[int]) -> list[Span]:
+def sentences_around(spans: Sequence[Span], hits: list[int]) -> list[Span]:
     """The sentences (sorted, disjoint) that hold one of the ``hits`` offsets, in order.
 
     Stages that concern few documents find their trigger words over the whole text first
-    and look only at these sentences: the rest cannot match.
+    and look only at these sentences: the rest cannot match (nor need splitting).
     """
+    if isinstance(spans, SentenceSpans) and spans.has_index:
+        out: list[Span] = []
+        for hit in hits:
+            sentence = spans.doc.sentence_at(hit)
+            if sentence is not None and (not out or out[-1] != sentence.span):
+                out.append(sentence.span)
+        return out
     starts = [s.start for s in spans]
     chosen: list[int] = []
     for hit in hits:

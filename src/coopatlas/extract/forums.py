@@ -16,7 +16,7 @@ are not editions. Context lives in :mod:`coopatlas.extract.forum_context`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from coopatlas.doc import Doc
@@ -178,7 +178,7 @@ def _current_edition(doc: Doc, found: list[Found], ctx: Context) -> int | None:
     return max(editions) if editions else None
 
 
-def _segment_claims(doc: Doc, segment: Span, sentences: Callable[[], list[Span]],
+def _segment_claims(doc: Doc, segment: Span, sentences: Callable[[], Sequence[Span]],
                     country_of: CountryOf) -> None:
     text = doc.text
     kazakh = word_hits(doc, ("kazakh",), segment.start, segment.end)
@@ -209,11 +209,9 @@ def make_forums_stage(country_of: CountryOf | None = None) -> Callable[[Doc], Do
 
     def forums_stage(doc: Doc) -> Doc:
         resolve = country_of or gazetteer_country_of()
-        spans: list[Span] = []
+        spans = sentence_spans(doc)  # split only where a segment passes the gates
 
-        def sentences() -> list[Span]:  # built only for a segment that passes the gates
-            if not spans:
-                spans.extend(sentence_spans(doc))
+        def sentences() -> Sequence[Span]:
             return spans
 
         for segment in segment_spans(doc):

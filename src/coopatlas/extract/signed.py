@@ -25,14 +25,13 @@ are settled by :mod:`coopatlas.extract.signed_filters`.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
 import ahocorasick_rs
 
 from coopatlas.doc import Doc
-from coopatlas.extract.eventtext import segment_spans, sentence_spans
+from coopatlas.extract.eventtext import segment_spans, sentence_spans, sentences_around
 from coopatlas.extract.signed_filters import (
     KIND_RE,
     TRAILING_RE,
@@ -278,15 +277,9 @@ def _candidates(doc: Doc) -> list[Span]:
     """Sentences in a publication naming Kazakhstan that hold a verb stem and a document noun."""
     text = doc.text
     segments = [s for s in segment_spans(doc) if text.find(KAZAKH, s.start, s.end) >= 0]
-    sentences = sentence_spans(doc)
-    starts = [s.start for s in sentences]
-    picked: dict[int, Span] = {}
-    for _, hit, _ in GATE.find_matches_as_indexes(text.lower()):
-        i = bisect.bisect_right(starts, hit) - 1
-        if i >= 0 and i not in picked and hit < sentences[i].end and not (
-                hit and text[hit - 1].isalpha()):
-            picked[i] = sentences[i]
-    return [s for _, s in sorted(picked.items())
+    hits = sorted(hit for _, hit, _ in GATE.find_matches_as_indexes(text.lower())
+                  if not (hit and text[hit - 1].isalpha()))
+    return [s for s in sentences_around(sentence_spans(doc), hits)
             if KIND_RE.search(text, s.start, s.end)
             and any(g.start <= s.start < g.end for g in segments)]
 
