@@ -59,3 +59,35 @@ def test_the_stage_splits_nothing_until_asked() -> None:
     assert sentence.speaker == "Vladimir Putin"
     assert len(doc.index._blocks) == 1
     assert doc.sentence_before(sentence) is None  # another paragraph
+
+
+LINES = st.lists(st.sampled_from([
+    "Vladimir Putin: Good afternoon.", "Anna Ivanova", ": thank you.", "Note: see below.",
+    "A", "10:30", "President of Kazakhstan Kassym-Jomart Tokayev: Thank you.", "lower: case",
+    "Ж: ответ.", "Ёлкин Иван: да.", "", "Q:", ":", "Mr Smith (speaking Kazakh): Yes.",
+]), max_size=20).map("\n".join)
+
+
+def _turns_by_patterns(text: str, start: int, end: int) -> dict[int, tuple[str, int, int]]:
+    """The definition: both candidate patterns tried at every line start."""
+    from coopatlas.text.sentences import LABEL_LINE_CANDIDATE_RE, TURN_CANDIDATE_RE
+    from coopatlas.text.speakers import label_line, turn_at
+
+    turns = {}
+    for m in TURN_CANDIDATE_RE.finditer(text, start, end):
+        turn = turn_at(text[m.start():m.end() + 1])
+        if turn is not None:
+            turns[m.start()] = (turn[0], m.start() + len(turn[0]), m.start() + turn[1])
+    for m in LABEL_LINE_CANDIDATE_RE.finditer(text, start, end):
+        label = label_line(text[m.start():m.end() - 2])
+        if label is not None:
+            turns[m.start()] = (label, m.start() + len(label), m.end())
+    return turns
+
+
+@given(LINES, st.integers(0, 40), st.integers(0, 40))
+def test_turns_found_from_colons_equal_the_patterns(text: str, cut_a: int, cut_b: int) -> None:
+    from coopatlas.text.sentences import find_turns
+
+    start, end = min(cut_a, len(text)), max(min(cut_a, len(text)), len(text) - cut_b)
+    assert find_turns(text, start, end) == _turns_by_patterns(text, start, end)

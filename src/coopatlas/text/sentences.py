@@ -29,6 +29,8 @@ ABBREVIATIONS = frozenset(
     " г гг т тыс млн млрд руб им ул д т.е т.д т.п см стр".split()
 )
 TERMINAL = frozenset(".!?…:;\"”’»)")
+#: The lines that may open a turn, by definition; ``_colon_lines`` finds the same lines
+#: faster, from the colons (a property test holds the two together).
 TURN_CANDIDATE_RE = re.compile(r"(?m)^[A-ZА-ЯЁ][^\n:]{0,95}:")
 LABEL_LINE_CANDIDATE_RE = re.compile(r"(?m)^[A-ZА-ЯЁ][^\n:]{1,95}\n:")
 
@@ -42,16 +44,39 @@ def _is_abbreviation(text: str, stop: int, floor: int) -> bool:
     return word.lower() in ABBREVIATIONS or bool(DOTTED_RE.fullmatch(word))
 
 
+def _capital(c: str) -> bool:
+    return "A" <= c <= "Z" or "А" <= c <= "Я" or c == "Ё"
+
+
+def _colon_lines(text: str, start: int, end: int) -> Iterator[tuple[bool, int, int]]:
+    """``(on its own line, line start, colon)`` for each line in the range that may open a
+    turn: a capital, then up to 95 characters without a colon, then a colon on the same
+    line (``TURN_CANDIDATE_RE``) or at the start of the next (``LABEL_LINE_CANDIDATE_RE``).
+    Colons are rare, so looking from each colon back to its line start is cheaper than
+    trying the patterns at every line start."""
+    colon = text.find(":", start, end)
+    while colon >= 0:
+        own_line = colon > 0 and text[colon - 1] == "\n"
+        stop = colon - 1 if own_line else colon
+        line = text.rfind("\n", 0, stop) + 1
+        if (line >= start and 0 < stop - line <= 96 and _capital(text[line])
+                and text.find(":", line, stop) < 0 and (stop - line >= 2 or not own_line)):
+            yield own_line, line, colon
+        colon = text.find(":", colon + 1, end)
+
+
 def find_turns(text: str, start: int, end: int) -> dict[int, tuple[str, int, int]]:
     """Line start -> ``(speaker, label end, content start)`` for each turn in the range."""
     turns: dict[int, tuple[str, int, int]] = {}
-    for match in TURN_CANDIDATE_RE.finditer(text, start, end):
-        a = match.start()
-        turn = turn_at(text[a:match.end() + 1])
+    labels: list[tuple[int, int]] = []
+    for own_line, a, colon in _colon_lines(text, start, end):
+        if own_line:
+            labels.append((a, colon))
+            continue
+        turn = turn_at(text[a:colon + 2])
         if turn is not None:
             turns[a] = (turn[0], a + len(turn[0]), a + turn[1])
-    for match in LABEL_LINE_CANDIDATE_RE.finditer(text, start, end):
-        a, colon = match.start(), match.end() - 1
+    for a, colon in labels:  # a label on its own line wins over a turn on the same line
         label = label_line(text[a:colon - 1])
         if label is not None:
             turns[a] = (label, a + len(label), colon + 1)
