@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coopatlas.doc import Doc
+from coopatlas.doc import Doc, FixedSentences
 from coopatlas.model import Document, Segment, Span
 from coopatlas.text.lazy_sentences import LazySentences, opens_block
 from coopatlas.text.sentences import sentences_stage, split_sentences
@@ -39,6 +39,8 @@ def test_lazy_sentences_equal_the_whole_split(text: str, cut: float, data: st.Da
         offset = data.draw(st.integers(0, max(0, len(text) - 1)))
         expected = next((s for s in full if s.span.start <= offset < s.span.end), None)
         assert lazy.at(offset) == expected
+    a, b = sorted(data.draw(st.integers(0, len(text))) for _ in range(2))
+    assert lazy.starts_between(a, b, 3) == FixedSentences(full).starts_between(a, b, 3)
     assert lazy.all() == full
 
 

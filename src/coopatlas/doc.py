@@ -34,6 +34,10 @@ class SentenceIndex(Protocol):
         """The sentence right before ``sentence`` in its paragraph block, if any."""
         ...
 
+    def starts_between(self, a: int, b: int, limit: int) -> int:
+        """How many sentences start in ``(a, b]``, counted up to ``limit``."""
+        ...
+
 
 class FixedSentences:
     """A sentence index over a list that is already known (sorted on creation)."""
@@ -54,6 +58,10 @@ class FixedSentences:
     def before(self, sentence: Sentence) -> Sentence | None:
         i = bisect.bisect_left(self._starts, sentence.span.start)
         return self._sentences[i - 1] if i > 0 else None
+
+    def starts_between(self, a: int, b: int, limit: int) -> int:
+        found = bisect.bisect_right(self._starts, b) - bisect.bisect_right(self._starts, a)
+        return min(max(0, found), limit)
 
 
 @dataclass

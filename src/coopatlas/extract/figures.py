@@ -13,7 +13,6 @@ classified (:mod:`coopatlas.extract.indicators`), signed (falls are negative) an
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import replace
 
 import regex
@@ -174,30 +173,33 @@ def _within_odd(odd: Figure, exact: Figure) -> bool:
     return exact.indicator == odd.indicator and odd.value <= exact.value < odd.value + step
 
 
+WINDOW = 2  # sentences either side in which a bare count restates a figure
+
+
 def restated(claims: list[Claim], index: SentenceIndex) -> list[Claim]:
     """A figure stated again is one fact: a bare "400 people" two sentences after "400
     participants" takes that meaning; a "300-odd schools" after "341 schools" is dropped."""
     facts: list[Figure] = [c.fact for c in claims]  # type: ignore[misc]
-    where: list[int] | None = None  # sentence numbers, counted only when a value repeats
     kept: list[Claim] = []
     for i, claim in enumerate(claims):
         fact = facts[i]
         if fact.qualifier == "odd" and any(_within_odd(fact, e) for e in facts[:i]):
             continue
-        if (fact.indicator == "other" and fact.unit in ("count", "people")
-                and any(f.indicator != "other" and _same(fact, f) for f in facts)):
-            if where is None:
-                starts = [s.span.start for s in index.all()]
-                where = [bisect.bisect_right(starts, c.span.start) - 1 for c in claims]
-            lo = bisect.bisect_left(where, where[i] - 2)
-            hi = bisect.bisect_right(where, where[i] + 2)
-            match = next((f for f in facts[lo:hi]
-                          if f.indicator != "other" and _same(fact, f)), None)
+        if fact.indicator == "other" and fact.unit in ("count", "people"):
+            match = next((f for j, f in enumerate(facts)
+                          if f.indicator != "other" and _same(fact, f)
+                          and _near(index, claims[i].span.start, claims[j].span.start)), None)
             if match is not None:
                 claim = replace(claim, fact=replace(fact, indicator=match.indicator,
                                                     unit=match.unit, period=match.period))
         kept.append(claim)
     return kept
+
+
+def _near(index: SentenceIndex, a: int, b: int) -> bool:
+    """Whether the sentences at offsets ``a`` and ``b`` lie at most WINDOW sentences apart."""
+    lo, hi = min(a, b), max(a, b)
+    return index.starts_between(lo, hi, WINDOW + 1) <= WINDOW
 
 
 def _prior(text: str, index: SentenceIndex, sentence: Sentence | None) -> Sentence | None:

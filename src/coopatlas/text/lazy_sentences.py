@@ -46,7 +46,7 @@ class LazySentences:
         self.segments = sorted(segments or whole, key=lambda s: (s.span.start, s.span.end))
         self._segment_starts = [s.span.start for s in self.segments]
         self._turns: dict[int, tuple[list[int], Turns]] = {}
-        self._blocks: dict[int, tuple[list[int], list[Sentence]]] = {}
+        self._blocks: dict[int, tuple[list[int], list[Sentence], int]] = {}
         self._all: list[Sentence] | None = None
 
     # ------------------------------------------------------------ queries
@@ -55,7 +55,7 @@ class LazySentences:
         found = self._block_of(offset)
         if found is None:
             return None
-        starts, sentences = found
+        starts, sentences, _ = found
         i = bisect.bisect_right(starts, offset) - 1
         if i >= 0 and offset < sentences[i].span.end:
             return sentences[i]
@@ -65,9 +65,26 @@ class LazySentences:
         found = self._block_of(sentence.span.start)
         if found is None:
             return None
-        starts, sentences = found
+        starts, sentences, _ = found
         i = bisect.bisect_left(starts, sentence.span.start)
         return sentences[i - 1] if i > 0 else None
+
+    def starts_between(self, a: int, b: int, limit: int) -> int:
+        """How many sentences start in ``(a, b]``, counted up to ``limit`` (blocks past
+        the limit are never split)."""
+        count, at = 0, a
+        while at <= b and count < limit:
+            found = self._block_of(at)
+            if found is None:
+                following = bisect.bisect_right(self._segment_starts, at)
+                if following >= len(self.segments):
+                    break
+                at = self.segments[following].span.start
+                continue
+            starts, _, end = found
+            count += max(0, bisect.bisect_right(starts, b) - bisect.bisect_right(starts, a))
+            at = end
+        return min(count, limit)
 
     def all(self) -> list[Sentence]:
         if self._all is None:
@@ -86,7 +103,7 @@ class LazySentences:
     def _end(self, segment: Segment) -> int:
         return min(segment.span.end, len(self.text))
 
-    def _block_of(self, offset: int) -> tuple[list[int], list[Sentence]] | None:
+    def _block_of(self, offset: int) -> tuple[list[int], list[Sentence], int] | None:
         number = bisect.bisect_right(self._segment_starts, offset) - 1
         if number < 0 or offset >= self._end(self.segments[number]):
             return None
@@ -119,7 +136,8 @@ class LazySentences:
                 return after if after < ceiling else ceiling
             at = after
 
-    def _split(self, number: int, start: int, end: int) -> tuple[list[int], list[Sentence]]:
+    def _split(self, number: int, start: int, end: int
+               ) -> tuple[list[int], list[Sentence], int]:
         if start in self._blocks:
             return self._blocks[start]
         starts, turns = self._segment_turns(number)
@@ -128,7 +146,7 @@ class LazySentences:
         inside = {a: turns[a] for a in starts[i:bisect.bisect_left(starts, end)]}
         sentences = list(sentences_in(self.text, start, end, self.segments[number].index,
                                       inside, speaker))
-        block = ([s.span.start for s in sentences], sentences)
+        block = ([s.span.start for s in sentences], sentences, end)
         self._blocks[start] = block
         return block
 
