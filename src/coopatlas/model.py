@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 
 Country = Literal["RU", "KZ"]
 PlaceKind = Literal["region", "city", "macro_region"]
 ClaimKind = Literal[
-    "published", "segment", "region", "city", "figure", "forum", "document_signed", "twin_pair"
+    "published", "segment", "region", "city", "figure", "forum", "document_signed", "twin_pair",
+    "visit", "project",
 ]
 Unit = Literal["USD", "RUB", "KZT", "EUR", "percent", "count", "km", "people", "tonnes", "times"]
 
@@ -164,7 +165,45 @@ class TwinPairFact:
     city_b: str
 
 
-Fact = Mention | Figure | ForumMention | SignedDocument | TwinPairFact | date | int
+@dataclass(frozen=True, slots=True)
+class VisitFact:
+    """A delegation, governor, akim or mission of one region visiting a place across the border.
+
+    ``host_region`` is the ISO code of the host region (a host city's region); it is
+    ``None`` when the text names only the host country (``host_country``). ``on`` is a day
+    the text states, ``period`` the stated time in the figures' notation ("2023-03..2023-03",
+    "2021"); both resolved against the text's date, both ``None`` where the text is silent.
+    """
+
+    region: str
+    host_region: str | None
+    host_country: str
+    description: str
+    host_city: str | None = None
+    visitor: str = "delegation"  # delegation, governor, akim, head, mission...
+    on: date | None = None
+    period: str | None = None
+    status: Literal["held", "planned"] = "held"
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectFact:
+    """A joint project, plant, enterprise, logistics centre... the text ties to regions.
+
+    ``value`` and ``unit`` are the stated cost or investment (``unit`` one of the money
+    units); ``status`` is "planned", "under_construction", "launched" or "completed" where
+    the text says so.
+    """
+
+    name: str
+    regions: tuple[str, ...] = ()
+    value: float | None = None
+    unit: str | None = None
+    status: str | None = None
+
+
+Fact = (Mention | Figure | ForumMention | SignedDocument | TwinPairFact | VisitFact
+        | ProjectFact | date | int)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,8 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("forums", "coopatlas.extract.forums:forums_stage"),
     ("documents_signed", "coopatlas.extract.signed:signed_stage"),
     ("twin_pairs", "coopatlas.extract.twins:twins_stage"),
+    ("visits", "coopatlas.extract.visits:visits_stage"),
+    ("projects", "coopatlas.extract.projects:projects_stage"),
 )
 
 

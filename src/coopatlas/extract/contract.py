@@ -1,6 +1,8 @@
 """Render one extracted Doc in the extraction contract's JSON shape (../shared/gold/README.md).
 
 Only what the claims hold goes out: nothing is filled in from the gazetteer or the atlas.
+Claims of kinds the contract has no field for (``visit``, ``project``) are left out: the
+human view (:mod:`coopatlas.extract.render`) and the atlas show them.
 """
 
 from __future__ import annotations

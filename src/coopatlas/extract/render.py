@@ -7,7 +7,16 @@
 from __future__ import annotations
 
 from coopatlas.doc import Doc
-from coopatlas.model import Claim, Figure, ForumMention, Mention, SignedDocument, TwinPairFact
+from coopatlas.model import (
+    Claim,
+    Figure,
+    ForumMention,
+    Mention,
+    ProjectFact,
+    SignedDocument,
+    TwinPairFact,
+    VisitFact,
+)
 
 
 def describe(claim: Claim) -> str:
@@ -28,7 +37,28 @@ def describe(claim: Claim) -> str:
         return f"signed {fact.kind}: {fact.title}"
     if isinstance(fact, TwinPairFact):
         return f"twin pair {fact.city_a} – {fact.city_b}"
+    if isinstance(fact, VisitFact):
+        return describe_visit(fact)
+    if isinstance(fact, ProjectFact):
+        return describe_project(fact)
     return f"{claim.kind} {fact}"
+
+
+def describe_visit(fact: VisitFact) -> str:
+    host = fact.host_region or fact.host_country
+    if fact.host_city:
+        host += f" ({fact.host_city})"
+    when = fact.on.isoformat() if fact.on else fact.period or "-"
+    return f"visit {fact.visitor} {fact.region} -> {host} {when} {fact.status}"
+
+
+def describe_project(fact: ProjectFact) -> str:
+    parts = [f"project {fact.name!r}", "regions=" + ",".join(fact.regions)]
+    if fact.value is not None:
+        parts.append(f"value={fact.value:,.0f} {fact.unit}")
+    if fact.status:
+        parts.append(f"status={fact.status}")
+    return " ".join(parts)
 
 
 def _marks(line_start: int, line: str, claims: list[Claim]) -> list[str]:
