@@ -1,7 +1,8 @@
 """``assemble(store)``: rebuild the atlas records from every stored claim.
 
 Claims are read with their documents' dates and evidence sentences, turned into forum
-editions, twin pairs, partnerships, agreements, indicator observations and conflicts, and
+editions, twin pairs, partnerships, agreements, visits, projects, indicator observations
+and conflicts, and
 written back in one transaction, replacing the extracted records. Curated values live in
 their own overlay (:mod:`coopatlas.store.curation`) and are never touched here.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from coopatlas.atlas.agreements import assemble_agreements
@@ -18,11 +19,13 @@ from coopatlas.atlas.forums import assemble_forums, edition_of_docs, forum_confl
 from coopatlas.atlas.indicators import conflicts as indicator_conflicts
 from coopatlas.atlas.indicators import observations
 from coopatlas.atlas.partnerships import CityRegion, assemble_partnerships
+from coopatlas.atlas.projects import assemble_projects
 from coopatlas.atlas.sourced import Sourced, of_kind, quote_of, unique_evidence
-from coopatlas.model import Claim, TwinPair, TwinPairFact
+from coopatlas.atlas.visits import assemble_visits
+from coopatlas.model import Claim, Project, TwinPair, TwinPairFact, Visit
 
-KINDS = ("figure", "forum", "document_signed", "twin_pair")
-RECORD_TYPES = ("forum_edition", "twin_pair", "partnership", "agreement",
+KINDS = ("figure", "forum", "document_signed", "twin_pair", "visit", "project")
+RECORD_TYPES = ("forum_edition", "twin_pair", "partnership", "agreement", "visit", "project",
                 "indicator_observation", "conflict")
 
 
@@ -36,15 +39,19 @@ class Atlas:
     agreements: list[Any]
     observations: list[Any]
     conflicts: list[Any]
+    visits: list[Visit] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
 
     def records(self) -> list[Any]:
         return [r for group in (self.forums, self.twin_pairs, self.partnerships,
-                                self.agreements, self.observations, self.conflicts)
+                                self.agreements, self.visits, self.projects,
+                                self.observations, self.conflicts)
                 for r in group]
 
     def counts(self) -> dict[str, int]:
         return {"forums": len(self.forums), "twin_pairs": len(self.twin_pairs),
                 "partnerships": len(self.partnerships), "agreements": len(self.agreements),
+                "visits": len(self.visits), "projects": len(self.projects),
                 "indicators": len(self.observations), "conflicts": len(self.conflicts)}
 
 
@@ -95,6 +102,8 @@ def build_atlas(items: list[Sourced], city_region: CityRegion | None = None) -> 
         agreements=assemble_agreements(items, edition_of_docs(items)),
         observations=obs,
         conflicts=forum_conflicts(forums) + indicator_conflicts(obs),
+        visits=assemble_visits(items),
+        projects=assemble_projects(items),
     )
 
 

@@ -3,7 +3,10 @@
 - ``twin_cities``: a twin-city pair whose cities lie in a Russian and a Kazakhstani region
   (city -> region through the gazetteer);
 - ``agreement``: a signed document whose parties name regions of both countries;
-- ``signing``: regions of both countries named in one sentence that reports a signing.
+- ``signing``: regions of both countries named in one sentence that reports a signing;
+- ``visit``: a delegation, governor or akim of one region visiting a region of the other
+  country (a visit to the country alone names no partner region);
+- ``project``: a joint project whose stated regions lie in both countries.
 
 Each partnership keeps its evidence and the first and last date a text stated it.
 Region codes are ISO 3166-2, so the country is the code's prefix.
@@ -16,7 +19,14 @@ from collections.abc import Callable, Iterable
 from itertools import product
 
 from coopatlas.atlas.sourced import Sourced, date_range, of_kind, unique_evidence
-from coopatlas.model import Mention, Partnership, SignedDocument, TwinPairFact
+from coopatlas.model import (
+    Mention,
+    Partnership,
+    ProjectFact,
+    SignedDocument,
+    TwinPairFact,
+    VisitFact,
+)
 
 CityRegion = Callable[[str], str | None]
 Pair = tuple[str, str]
@@ -83,16 +93,33 @@ def _signing_links(items: list[Sourced]) -> Iterable[tuple[Pair, Sourced]]:
             yield pair, s
 
 
+def _visit_links(items: list[Sourced]) -> Iterable[tuple[Pair, Sourced]]:
+    for s in of_kind(items, "visit"):
+        fact: VisitFact = s.claim.fact
+        if fact.host_region:
+            for pair in cross_pairs((fact.region, fact.host_region)):
+                yield pair, s
+
+
+def _project_links(items: list[Sourced]) -> Iterable[tuple[Pair, Sourced]]:
+    for s in of_kind(items, "project"):
+        fact: ProjectFact = s.claim.fact
+        for pair in cross_pairs(fact.regions):
+            yield pair, s
+
+
 def assemble_partnerships(
     items: Iterable[Sourced], city_region: CityRegion | None = None
 ) -> list[Partnership]:
-    """Partnerships from twin cities, named parties and joint signing mentions."""
+    """Partnerships from twin cities, named parties, signing mentions, visits and projects."""
     items = list(items)
     resolve = city_region or gazetteer_city_region()
     links: dict[Pair, dict[str, list[Sourced]]] = defaultdict(lambda: defaultdict(list))
     for via, found in (("twin_cities", _twin_links(items, resolve)),
                        ("agreement", _agreement_links(items)),
-                       ("signing", _signing_links(items))):
+                       ("signing", _signing_links(items)),
+                       ("visit", _visit_links(items)),
+                       ("project", _project_links(items))):
         for pair, s in found:
             links[pair][via].append(s)
     out = []
