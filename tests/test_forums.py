@@ -83,3 +83,41 @@ def test_claims_carry_spans_on_the_ordinal_phrase() -> None:
     (claim,) = doc.claims
     assert claim.span.of(doc.text).startswith("IX Russia-Kazakhstan")
     assert asdict(claim.fact)["edition"] == 9 and claim.kind == "forum"
+
+
+def test_an_announcement_gives_the_hosting_city_and_the_day_in_the_texts_year() -> None:
+    text = ("Announcement\nOn October 3 Omsk will host the 18th Russia-Kazakhstan Interregional "
+            "Cooperation Forum. Both presidents will attend.")
+    (forum,) = run(text, "2023-10-02")
+    assert (forum["edition"], forum["date"], forum["city"], forum["host_country"],
+            forum["format"]) == (18, "2023-10-03", "Omsk", "RU", "in-person")
+
+
+def test_the_previous_forum_is_the_edition_before_the_current_one() -> None:
+    text = ("Omsk hosts the 18th Russia-Kazakhstan Interregional Cooperation Forum today. "
+            "The previous forum took place in Pavlodar in September 2022.")
+    forums_found = {f["edition"]: f for f in run(text, "2023-10-03")}
+    assert sorted(forums_found) == [17, 18]
+    previous = forums_found[17]
+    assert (previous["year"], previous["date"], previous["city"], previous["host_country"]) == \
+        (2022, None, "Pavlodar", "KZ")
+
+
+def test_a_relative_forum_needs_a_numbered_current_one() -> None:
+    text = (KZ + "The previous Interregional Cooperation Forum took place in Pavlodar.")
+    assert run(text, "2023-10-03") == []
+
+
+def test_a_theme_after_a_lead_in_and_a_dash_loses_the_lead_in_and_the_article() -> None:
+    text = (KZ + "Welcome to the 18th Russia-Kazakhstan Interregional Cooperation Forum. "
+            "This forum is devoted to a pressing topic – the digital economy of border areas.")
+    (forum,) = run(text, "2023-10-03")
+    assert forum["theme"] == "digital economy of border areas"
+
+
+def test_a_date_far_after_the_forum_phrase_belongs_to_something_else() -> None:
+    text = ("October 3, 2023\nOmsk\nAfter the 18th Russia-Kazakhstan Interregional Cooperation "
+            "Forum the sides amended the intergovernmental agreement on border checkpoints "
+            "of March 12, 1999.")
+    (forum,) = run(text, "2023-10-03")
+    assert (forum["year"], forum["date"]) == (2023, "2023-10-03")

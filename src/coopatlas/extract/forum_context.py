@@ -31,7 +31,8 @@ THEME_RES = [re.compile(p, re.IGNORECASE) for p in (
     rf"\b{_FORUM}[’']s\s+(?:main\s+)?theme\s+(?:(?:for\s+)?this\s+year\s+)?"
     rf"(?:is|was|will\s+be)[:,]?\s+{_END}",
     rf"\b{_FORUM}\s+(?:is|was|will\s+be)\s+(?:devoted|dedicated)\s+to\s+"
-    rf"(?:an?\s+[\w\s]{{0,30}}?(?:subject|topic|issue),\s+namely,?\s+)?{_END}",
+    rf"(?:an?\s+[\w\s]{{0,30}}?(?:subject|topic|issue|theme|question|matter)"
+    rf"(?:,\s+namely,?|\s*[–—:]|\s+-)\s+)?{_END}",
 )]
 VIDEO_RE = re.compile(
     r"video\s*-?\s*conferenc\w*|video\s+link|videoconferenc\w*|online\s+format|via\s+video",
@@ -98,9 +99,11 @@ class Context:
 
 
 def clean_theme(raw: str) -> str:
+    """The theme without quotes, final stops and the sentence's own lower-case article
+    ("devoted to the development of X" -> "development of X"; a title's "The" stays)."""
     theme = raw.strip().strip("“”\"«»[]").strip()
     theme = re.sub(r"[.”\"’»\]]+$", "", theme).strip("“”\"«»[] ")
-    return theme
+    return theme.removeprefix("the ")
 
 
 def _theme(text: str, segment: Span) -> str | None:

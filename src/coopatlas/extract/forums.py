@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date as date_cls
 
 from coopatlas.doc import Doc
 from coopatlas.extract.eventtext import (
@@ -55,7 +56,25 @@ FORUM_NAMED_RE = re.compile(  # each match spells "regional"
 HEAD_WORDS = ("forum", "meeting")  # every MENTION_RE match spells one
 INTERREGIONAL_RE = re.compile(r"^inter-?regional$", re.IGNORECASE)
 KAZAKH_RE = re.compile(r"\bKazakh", re.IGNORECASE)
-YEAR_RE = re.compile(r"\b(?:in|since|of)\s+((?:19|20)\d\d)\b")
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November"
+           "|December")
+YEAR_RE = re.compile(rf"\b(?:in|since|of)\s+(?:(?:early|mid|late)[- ])?(?:(?:{_MONTHS})\s+)?"
+                     r"((?:19|20)\d\d)\b")
+#: "On November 9": a day and month without a year, read in the publication's year.
+DAY_MONTH_RE = re.compile(
+    rf"\b(?:(?P<m1>{_MONTHS})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS}))\b"
+    r"(?!,?\s+\d{4})(?![-–—:]\d)")
+#: "the previous forum", "the next meeting": an edition counted from the current one.
+RELATIVE_RE = re.compile(
+    r"\b(?P<rel>previous|preceding|last|next)\s+(?P<mods>(?:[\w’'–-]+\s+){0,5}?)"
+    r"(?P<head>forum|meeting)\b(?:\s+of\s+(?P<compl>[^.,;:()\n]{1,80}))?",
+    re.IGNORECASE,
+)
+DATE_REACH = 60  # characters after a forum phrase within which a stated date is its date
+RELATIVE_STEP = {"previous": -1, "preceding": -1, "last": -1, "next": 1}
+#: "Chelyabinsk will host the 14th Forum": the city that hosts it, named before it.
+HOSTS_AFTER_RE = re.compile(
+    r"^\s+(?:will\s+(?:host|welcome)|is\s+hosting|hosts|hosted|has\s+hosted|welcomed)\b")
 RELATIVE_YEAR_RE = re.compile(r"\b(last|next|this|previous)\s+year", re.IGNORECASE)
 RELATIVE_OFFSET = {"last": -1, "previous": -1, "next": 1, "this": 0}
 CITY_BEFORE_RE = re.compile(r"\b(?:in|to|at)\s+(?:the\s+city\s+of\s+)?$", re.IGNORECASE)
@@ -71,6 +90,7 @@ class Found:
     span: Span
     sentence: Span
     head: str
+    rule: str = "forum:ordinal"
 
 
 def _norm(word: str) -> str:
@@ -105,20 +125,41 @@ def _qualifies(mods: list[str], compl: list[str]) -> bool | None:
     return None
 
 
+def _names_the_forum(m: re.Match[str], named_here: bool, segment_named: bool) -> bool:
+    verdict = _qualifies(m.group("mods").split(), _complement_words(m.group("compl")))
+    if verdict is False:
+        return False
+    return verdict or (named_here if m.group("head").lower() == "meeting" else segment_named)
+
+
+def _span(m: re.Match[str]) -> Span:
+    return Span(m.start(), m.end("compl") if m.group("compl") else m.end("head"))
+
+
 def find_mentions(doc: Doc, sentence: Span, segment_named: bool) -> list[Found]:
     text = doc.text
     named_here = bool(FORUM_NAMED_RE.search(text, sentence.start, sentence.end))
     found = []
     for m in MENTION_RE.finditer(text, sentence.start, sentence.end):
         edition = parse_ordinal(m.group("ord"))
-        verdict = _qualifies(m.group("mods").split(), _complement_words(m.group("compl")))
-        head = m.group("head").lower()
-        if edition is None or verdict is False:
-            continue
-        if verdict is None and not (named_here if head == "meeting" else segment_named):
-            continue
-        end = m.end("compl") if m.group("compl") else m.end("head")
-        found.append(Found(edition, Span(m.start(), end), sentence, head))
+        if edition is not None and _names_the_forum(m, named_here, segment_named):
+            found.append(Found(edition, _span(m), sentence, m.group("head").lower()))
+    return found
+
+
+def relative_mentions(doc: Doc, sentences: Sequence[Span], current: int,
+                      segment_named: bool) -> list[Found]:
+    """"The previous forum took place in Astana": edition ``current - 1`` (``+ 1`` for the
+    next one), only in a publication that names the forum and reports a numbered edition."""
+    text = doc.text
+    found = []
+    for sentence in sentences:
+        named_here = bool(FORUM_NAMED_RE.search(text, sentence.start, sentence.end))
+        for m in RELATIVE_RE.finditer(text, sentence.start, sentence.end):
+            edition = current + RELATIVE_STEP[m.group("rel").lower()]
+            if edition >= 1 and _names_the_forum(m, named_here, segment_named):
+                found.append(Found(edition, _span(m), sentence, m.group("head").lower(),
+                                   "forum:relative"))
     return found
 
 
@@ -141,25 +182,43 @@ def _explicit_year(text: str, clause: Span, seg_year: int | None) -> int | None:
 
 
 def _clause_place(doc: Doc, clause: Span) -> tuple[str | None, str | None]:
-    """A city named after "in/to/at" in the clause, and a "(Russia)" right after it."""
+    """A city named after "in/to/at" in the clause, or as the one that hosts the forum
+    ("Omsk will host ..."), and a "(Russia)" right after it."""
+    text = doc.text
     for mention in doc.mentions:
         if mention.kind != "city" or not clause.contains(mention.span):
             continue
-        if CITY_BEFORE_RE.search(doc.text[max(0, mention.span.start - 30):mention.span.start]):
-            after = COUNTRY_AFTER_RE.match(doc.text[mention.span.end:mention.span.end + 20])
+        start, end = mention.span.start, mention.span.end
+        if (CITY_BEFORE_RE.search(text[max(0, start - 30):start])
+                or HOSTS_AFTER_RE.match(text[end:end + 24])):
+            after = COUNTRY_AFTER_RE.match(text[end:end + 20])
             return mention.key, COUNTRY_CODE[after.group(1).lower()] if after else None
     return None, None
+
+
+def _day_month(text: str, clause: Span, year: int | None) -> str | None:
+    """A day and month stated without a year ("On November 9"), in ``year``."""
+    m = DAY_MONTH_RE.search(text, clause.start, clause.end)
+    if m is None or year is None:
+        return None
+    month = _MONTHS.split("|").index(m.group("m1") or m.group("m2")) + 1
+    try:
+        return date_cls(year, month, int(m.group("d1") or m.group("d2"))).isoformat()
+    except ValueError:
+        return None
 
 
 def _resolve(doc: Doc, f: Found, clause: Span, ctx: Context, current: bool,
              country_of: CountryOf) -> ForumMention:
     city, host = _clause_place(doc, clause)
-    stated = dates_in(doc.text, clause)
+    stated = [d for d in dates_in(doc.text, clause)  # far after it, a date is another thing's
+              if d.span.start < f.span.start or d.span.start - f.span.end <= DATE_REACH]
     year = _explicit_year(doc.text, clause, ctx.year)
     date = stated[0].iso() if stated else None
     fmt = "in-person" if city else None
     if current:
-        date = date or ctx.event_date(doc.text, f.sentence)
+        date = date or ctx.event_date(doc.text, f.sentence) or \
+            _day_month(doc.text, clause, year or ctx.year)
         city = city or (None if ctx.video else ctx.dateline_city or ctx.welcome_city)
         fmt = ctx.format_for(doc.text, f.sentence, city)
     if year is None:
@@ -195,12 +254,15 @@ def _segment_claims(doc: Doc, segment: Span, sentences: Callable[[], Sequence[Sp
         return
     ctx = read_context(doc, segment, country_of)
     current = _current_edition(doc, found, ctx)
+    if current is not None and named:
+        found = sorted(found + relative_mentions(doc, candidates, current, named),
+                       key=lambda f: f.span.start)
     for i, f in enumerate(found):
         clause = _clause(found, i)
         is_current = f.edition == current and \
             _explicit_year(text, clause, ctx.year) in (None, ctx.year)
         fact = _resolve(doc, f, clause, ctx, is_current, country_of)
-        rule = "forum:ordinal+context" if is_current else "forum:ordinal"
+        rule = "forum:ordinal+context" if is_current else f.rule
         doc.claims.append(doc.claim("forum", f.span, fact, rule))
 
 
