@@ -243,3 +243,16 @@ def test_docx_text_is_read(tmp_path: Path) -> None:
     assert "Astana and Kazan signed a twinning agreement." in doc.text
     assert "12 percent" in doc.text
     assert str(doc.published) == "2016-09-02" and doc.meta["format"] == "docx"
+
+
+def test_russian_kremlin_furniture_is_kept_out_of_the_text() -> None:
+    doc = read_path(FIXTURES / "kremlin_two_ru.txt")
+    lines = doc.text.split("\n")
+    for furniture in ("События", "1 из 3", "Смотрите также", "География", "Темы", "Персоны",
+                      "Текстовая версия", "Курганская область", "Шумков Вадим"):
+        assert furniture not in lines
+    assert "Дата публикации" not in doc.text and "Опубликован" not in doc.text
+    assert lines[0] == "Совещание о подготовке форума в Кургане"
+    assert len(doc.segments) == 2
+    assert doc.meta["furniture"][0]["geography"] == ["Курганская область"]
+    assert doc.meta["furniture"][1]["geography"] == ["Казахстан"]

@@ -13,6 +13,9 @@ A page copied from en.kremlin.ru reads::
     Text version                    <- end of one publication; "Text versionEvents"
                                        glues the next publication on
 
+kremlin.ru pages in Russian carry the same furniture in Russian ("События", "3 из 5",
+"География", "Текстовая версия", ...).
+
 :func:`clean` drops furniture lines, records their content per publication, notes where
 each further publication starts, and keeps a map from cleaned offsets back to the original.
 """
@@ -23,19 +26,22 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-SECTION_HEADER = "Events"
-END_MARK = "Text version"
+#: The same furniture on en.kremlin.ru and kremlin.ru (English, then Russian).
+SECTION_HEADERS = frozenset({"Events", "События"})
+END_MARKS = ("Text version", "Текстовая версия")
 BLOCK_HEADERS = {
-    "See also": "see_also",
-    "Geography": "geography",
-    "Topics": "topics",
-    "Persons": "persons",
-    "Publication status": "status",
+    "See also": "see_also", "Смотрите также": "see_also",
+    "Geography": "geography", "География": "geography",
+    "Topics": "topics", "Темы": "topics",
+    "Persons": "persons", "Персоны": "persons",
+    "Publication status": "status", "Статус публикации": "status",
 }
-PHOTO_COUNTER = re.compile(r"\d{1,3} of \d{1,3}")
+PHOTO_COUNTER = re.compile(r"\d{1,3} (?:of|из) \d{1,3}")
 TIME_LINE = re.compile(r"\d{1,2}:\d{2}")  # the dateline's clock time, alone on its line
 LABELLED = {"Published in sections:": "sections", "Published in section:": "sections",
-            "Publication date:": "publication_date"}
+            "Publication date:": "publication_date",
+            "Опубликован в разделах:": "sections", "Опубликован в разделе:": "sections",
+            "Дата публикации:": "publication_date"}
 SOURCE_HEADER = re.compile(r"date (\d{4}-\d{2}-\d{2})\b\s*")
 BLOCK_ITEM_MAX = 100
 
@@ -63,9 +69,10 @@ def _lines(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for match in re.finditer(r"[^\n]+", text):
         line, at = match.group(), match.start()
-        if line.startswith(END_MARK) and line.strip() != END_MARK:
-            out.append((at, END_MARK))
-            line, at = line[len(END_MARK):], at + len(END_MARK)
+        for mark in END_MARKS:
+            if line.startswith(mark) and line.strip() != mark:
+                out.append((at, mark))
+                line, at = line[len(mark):], at + len(mark)
         out.append((at, line))
     return out
 
@@ -107,9 +114,9 @@ class _Cleaner:
         stripped = line.strip()
         if not stripped:
             return
-        if stripped == END_MARK:
+        if stripped in END_MARKS:
             self.block, self.ended = None, True
-        elif stripped == SECTION_HEADER and (self.at_top or self.block or self.ended):
+        elif stripped in SECTION_HEADERS and (self.at_top or self.block or self.ended):
             self.new_publication()
         elif stripped in BLOCK_HEADERS:
             self.block = BLOCK_HEADERS[stripped]
