@@ -47,7 +47,7 @@ def projects(text: str) -> list[ProjectFact]:
      "use crude from Kazakhstan.", "oil refinery in the Orenburg Region", ("RU-ORE",)),
     ("A car assembly plant in Kostanay was opened in 2019 by a Russian investor.",
      "car assembly plant in Kostanay", ("KZ-39",)),
-    ("A Russian company will modernise the Pavlodar Petrochemical Plant.",
+    ("A Russian company will modernise the Pavlodar Petrochemical Plant in Kazakhstan.",
      "Pavlodar Petrochemical Plant", ("KZ-55",)),
 ])
 def test_names_and_regions(text: str, name: str, regions: tuple[str, ...]) -> None:

@@ -116,6 +116,19 @@ class PlaceIndex:
         return lo < len(self._starts) and self._starts[lo] < span.end
 
 
+def crosses_border(doc: Doc) -> bool:
+    """Whether the text names both sides at all (a place, or the country by name or
+    adjective): a text about one country alone holds no cross-border visit or project."""
+    low = doc.lower
+    kz, ru = low.find("kazakh") >= 0, low.find("russia") >= 0
+    for m in doc.mentions:
+        if kz and ru:
+            break
+        country = country_of(region_of(m))
+        kz, ru = kz or country == "KZ", ru or country == "RU"
+    return kz and ru
+
+
 def _water(low: str, span: Span) -> bool:
     return bool(WATER_BEFORE.search(low, max(0, span.start - 6), span.start)
                 or WATER_AFTER.match(low, span.end, span.end + 8))

@@ -32,7 +32,13 @@ import re
 from coopatlas.doc import Doc
 from coopatlas.extract.eventtext import sentence_spans, sentences_around, word_hits
 from coopatlas.extract.numbers import Quantity, find_quantities
-from coopatlas.extract.placerefs import Place, PlaceIndex, city_region, countries_named
+from coopatlas.extract.placerefs import (
+    Place,
+    PlaceIndex,
+    city_region,
+    countries_named,
+    crosses_border,
+)
 from coopatlas.model import ProjectFact, Span
 
 #: Trigger words of a project (lower case); a sentence without one is not read.
@@ -226,6 +232,8 @@ def projects_in(doc: Doc, sentence: Span, index: PlaceIndex) -> list[tuple[Span,
 
 def projects_stage(doc: Doc) -> Doc:
     """Append one ``project`` claim per cross-border project named in the text."""
+    if not crosses_border(doc):  # one country only: nothing crosses the border
+        return doc
     hits = word_hits(doc, CUE_WORDS)
     if hits == []:  # most texts: no cue word, nothing to read
         return doc

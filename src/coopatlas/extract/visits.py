@@ -34,6 +34,7 @@ from coopatlas.extract.placerefs import (
     Place,
     PlaceIndex,
     country_of,
+    crosses_border,
 )
 from coopatlas.model import Span, VisitFact
 
@@ -76,6 +77,8 @@ PLANNED = re.compile(
     r"\b(?:will|shall|to|upcoming|forthcoming|planned|future|next|expected|due|invited)\s+"
     r"(?:(?:also|soon|shortly|again|be|pay|make|a|an|the|official|working|return"
     r"|reciprocal|their|his|her)\s+){0,3}$")
+#: What joins two agent phrases of one subject (", ", " and ", ", and ").
+COORDINATION = re.compile(r"(?:'s)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)")
 DESCRIPTION_MAX = 200
 _CLAUSE_END = re.compile(r"[;]|\.\s|\.$")
 
@@ -91,14 +94,42 @@ class Host:
     city: str | None = None
 
 
-def visitors(doc: Doc, places: list[Place]) -> dict[int, tuple[str, int]]:
-    """``{index in places: (agent word, phrase start)}`` of the places an agent phrase ties to."""
-    low = doc.lower
-    linked: dict[int, tuple[str, int]] = {}
+@dataclass(frozen=True, slots=True)
+class Visitor:
+    """A place an agent phrase ties to; ``group``: the places that share the phrase."""
+
+    place: Place
+    agent: str
+    start: int  # where the agent phrase starts (the description starts there)
+    group: int
+
+
+def _segments(doc: Doc, places: list[Place]) -> list[list[int]]:
+    """Chains of places, cut before a place with an agent of its own after it when the chain
+    opened with an agent phrase ("the akim of Pavlodar Region, and the Kurgan delegation")."""
+    low, out = doc.lower, []
     chains: dict[int, list[int]] = {}
     for i, p in enumerate(places):
         chains.setdefault(p.chain, []).append(i)
     for members in chains.values():
+        opened = AGENT_BEFORE.search(low, max(0, places[members[0]].span.start - 70),
+                                     places[members[0]].span.start) is not None
+        segment = [members[0]]
+        for i in members[1:]:
+            end = places[i].span.end
+            if opened and AGENT_AFTER.match(low, end, min(len(low), end + 50)):
+                out.append(segment)
+                segment, opened = [], False
+            segment.append(i)
+        out.append(segment)
+    return out
+
+
+def visitors(doc: Doc, places: list[Place]) -> dict[int, Visitor]:
+    """``{index in places: Visitor}`` for the places an agent phrase ties to."""
+    low = doc.lower
+    linked: dict[int, Visitor] = {}
+    for group, members in enumerate(_segments(doc, places)):
         first, last = places[members[0]], places[members[-1]]
         before = AGENT_BEFORE.search(low, max(0, first.span.start - 70), first.span.start)
         after = AGENT_AFTER.match(low, last.span.end, min(len(low), last.span.end + 50))
@@ -109,7 +140,7 @@ def visitors(doc: Doc, places: list[Place]) -> dict[int, tuple[str, int]]:
         article = ARTICLE_BEFORE.search(low, max(0, start - 4), start)
         start = article.start() if article else start
         for i in members:
-            linked[i] = (_agent_word(found.group("agent")), start)
+            linked[i] = Visitor(places[i], _agent_word(found.group("agent")), start, group)
     return linked
 
 
@@ -161,16 +192,16 @@ def _planned(doc: Doc, cue_start: int) -> bool:
     return PLANNED.search(doc.lower, max(0, cue_start - 40), cue_start) is not None
 
 
-def _visit(doc: Doc, sentence: Span, visitor: tuple[Place, str, int], host: Host,
-           cue: int) -> VisitFact | None:
-    place, agent, _ = visitor
+def _visit(doc: Doc, sentence: Span, visitor: Visitor, host: Host, cue: int
+           ) -> VisitFact | None:
+    place = visitor.place
     if host.region == place.region or host.country == place.country or not host.country:
         return None  # same region, same country: no cross-border visit
     text = sentence.of(doc.text)
     day, period = when(text, cue - sentence.start, doc.document.published)
     return VisitFact(
         region=place.region, host_region=host.region, host_country=host.country,
-        description="", host_city=host.city, visitor=agent, on=day, period=period,
+        description="", host_city=host.city, visitor=visitor.agent, on=day, period=period,
         status="planned" if _planned(doc, cue) else "held")
 
 
@@ -187,46 +218,53 @@ def visits_in(doc: Doc, sentence: Span, index: PlaceIndex) -> list[tuple[Span, V
     for m in OUTBOUND.finditer(low, sentence.start, sentence.end):
         hosts = _host_at(doc, m.end(), sentence.end, places) or _host_after_to(
             doc, m, sentence, places)
-        before = [i for i in linked if places[i].span.end <= m.start()]
-        between = [i for i in linked if m.start() <= places[i].span.start
-                   and all(places[i].span.end <= h.start for h in hosts)]
-        group = _nearest_chain(places, before) if before else between
-        for i in group:
+        before = [v for v in linked.values() if v.place.span.end <= m.start()]
+        between = [v for v in linked.values() if m.start() <= v.place.span.start
+                   and all(v.place.span.end <= h.start for h in hosts)]
+        group = _nearest_group(doc, before) if before else between
+        start = min((v.start for v in group), default=m.start())
+        for visitor in group:
             for host in hosts:
-                found += _claimed(doc, sentence, (places[i], *linked[i]), host, m.start())
+                found += _claimed(doc, sentence, visitor, host, m.start(), min(start, m.start()))
     for m in INBOUND.finditer(low, sentence.start, sentence.end):
-        hosts = [p for p in places if p.span.end <= m.start()]
-        after = [i for i in linked if places[i].span.start >= m.end()]
+        hosts = [(i, p) for i, p in enumerate(places) if p.span.end <= m.start()]
+        after = [v for v in linked.values() if v.place.span.start >= m.end()]
         if not hosts or not after:
             continue
-        host = hosts[-1]
+        i, host = hosts[-1]
         target = Host(host.span.start, host.span.end, host.country or "", host.region,
                       host.mention.key if host.mention.kind == "city" else None)
-        start = next((linked[i][1] for i, p in enumerate(places) if p is host and i in linked),
-                     host.span.start)
-        for i in _first_chain(places, after):
-            found += _claimed(doc, sentence, (places[i], *linked[i]), target, m.start(),
-                              start=start)
+        start = linked[i].start if i in linked else host.span.start
+        first = min(v.group for v in after)
+        for visitor in after:
+            if visitor.group == first:
+                found += _claimed(doc, sentence, visitor, target, m.start(), start)
     return _unique(found)
 
 
-def _claimed(doc: Doc, sentence: Span, visitor: tuple[Place, str, int], host: Host, cue: int,
-             start: int | None = None) -> list[tuple[Span, VisitFact, int]]:
+def _claimed(doc: Doc, sentence: Span, visitor: Visitor, host: Host, cue: int,
+             start: int) -> list[tuple[Span, VisitFact, int]]:
     fact = _visit(doc, sentence, visitor, host, cue)
     if fact is None:
         return []
-    span = _description(doc, min(visitor[2], cue) if start is None else start, sentence)
-    return [(span, fact, cue)]
+    return [(_description(doc, start, sentence), fact, cue)]
 
 
-def _nearest_chain(places: list[Place], indices: list[int]) -> list[int]:
-    chain = places[max(indices)].chain
-    return [i for i in indices if places[i].chain == chain]
-
-
-def _first_chain(places: list[Place], indices: list[int]) -> list[int]:
-    chain = places[min(indices)].chain
-    return [i for i in indices if places[i].chain == chain]
+def _nearest_group(doc: Doc, before: list[Visitor]) -> list[Visitor]:
+    """The visitors nearest before a cue, with agent phrases coordinated before them:
+    "the head of Bashkortostan, the governor of the Astrakhan Region and ... visited"
+    (coordinated phrases of the same country only)."""
+    last = max(v.group for v in before)
+    group = [v for v in before if v.group == last]
+    while True:
+        earlier = [v for v in before if v.group < group[0].group]
+        if not earlier:
+            return group
+        prev = max(earlier, key=lambda v: v.place.span.start)
+        gap = doc.lower[prev.place.span.end:group[0].start]
+        if prev.place.country != group[0].place.country or not COORDINATION.fullmatch(gap):
+            return group  # one side's delegations travel together
+        group = [v for v in earlier if v.group == prev.group] + group
 
 
 def _unique(found: list[tuple[Span, VisitFact, int]]) -> list[tuple[Span, VisitFact]]:
@@ -239,6 +277,8 @@ def _unique(found: list[tuple[Span, VisitFact, int]]) -> list[tuple[Span, VisitF
 
 def visits_stage(doc: Doc) -> Doc:
     """Append one ``visit`` claim per cross-border visit stated in the text."""
+    if not crosses_border(doc):  # one country only: nothing crosses the border
+        return doc
     hits = word_hits(doc, CUE_WORDS)
     if hits == []:  # most texts: no cue word, nothing to read
         return doc
