@@ -78,6 +78,10 @@ def pairs(text: str, published: str | None = "2023-09-14") -> list[tuple[str, st
     ("The akim of Pavlodar Region visited Russia.", [("KZ-55", "RU", "held")]),
     ("The Omsk and Tomsk delegations visited Pavlodar and Ekibastuz.",
      [("RU-OMS", "KZ-55", "held"), ("RU-TOM", "KZ-55", "held")]),
+    ("The head of Bashkortostan and the governor of the Kurgan Region visited Kostanay.",
+     [("RU-BA", "KZ-39", "held"), ("RU-KGN", "KZ-39", "held")]),
+    ("The governor of Omsk Region met the akim of Pavlodar Region, and the Kurgan "
+     "delegation visited Kostanay.", [("RU-KGN", "KZ-39", "held")]),
 ])
 def test_visits(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert pairs(text) == expected
@@ -104,6 +108,9 @@ def test_not_visits(text: str) -> None:
     ("In the second half of 2022 the Orenburg delegation arrived in Oral.", None,
      "2022-07..2022-12"),
     ("The Orenburg delegation arrived in Oral today.", date(2023, 9, 14), "2023-09..2023-09"),
+    ("Between July and September the Orenburg delegation arrived in Oral.", None,
+     "2023-07..2023-09"),
+    ("The Orenburg delegation will come to Oral before the end of the year.", None, "2023"),
     ("The Orenburg delegation arrived in Oral.", None, None),
 ])
 def test_dates_resolve_against_the_text_date(text: str, on: date | None,
