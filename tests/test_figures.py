@@ -66,8 +66,8 @@ def test_claim_spans_hold_the_figure_text(case: str) -> None:
 
 
 @pytest.mark.parametrize("text,kind", [
-    ("Trade is to reach $20 billion by the end of the year.", "target"),
-    ("Trade grew by 5 percent last year.", "growth"),
+    ("Trade with Kazakhstan is to reach $20 billion by the end of the year.", "target"),
+    ("Trade with Kazakhstan grew by 5 percent last year.", "growth"),
     ("Over 6,500 joint ventures operate.", "stock"),
     ("In 2015 trade reached $5 billion.", "result"),
 ])
@@ -77,10 +77,10 @@ def test_figure_kind(text: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize("text,value", [
-    ("Last year trade went down 6.3% to $20 billion.", -6.3),
-    ("Trade fell by 4 percent.", -4.0),
-    ("Trade was one-third less than a year before.", -33.33),
-    ("Trade grew by 4 percent.", 4.0),
+    ("Last year trade with Kazakhstan went down 6.3% to $20 billion.", -6.3),
+    ("Trade with Kazakhstan fell by 4 percent.", -4.0),
+    ("Trade with Kazakhstan was one-third less than a year before.", -33.33),
+    ("Trade with Kazakhstan grew by 4 percent.", 4.0),
 ])
 def test_falls_are_negative(text: str, value: float) -> None:
     growth = [c.fact for c in run(text, "2019-11-07").claims if c.fact.unit == "percent"]
@@ -110,3 +110,28 @@ def test_seeds_meet_the_targets(capsys: pytest.CaptureFixture[str]) -> None:
     indicator = float(out.split("indicator accuracy ")[1].split()[0])
     period = float(out.split("period accuracy ")[1].split()[0])
     assert f1 >= 0.90 and indicator >= 0.85 and period >= 0.85, out
+
+
+@pytest.mark.parametrize("text,figure,indicator", [
+    ("Kazakhstan and Russia: the regions signed 41 contracts.", "41", "agreements"),
+    ("In Kazakhstan we back over 1,200 large and small projects.", "1,200", "projects"),
+    ("Russian firms have invested $9 billion in the economy of Kazakhstan.", "$9 billion",
+     "investment_ru_in_kz"),
+    ("Kazakhstan's fund put $120 million into 30 regional projects.", "$120 million",
+     "projects_value"),
+    ("Kazakhstan is a partner. Trade with China grew to $90 billion.", "$90 billion",
+     "other"),
+    ("Trade with Kazakhstan grew to $20 billion.", "$20 billion", "trade_turnover"),
+    ("Our trade with Kazakhstan keeps growing. Last year it grew by 8.2 percent.",
+     "8.2 percent", "trade_growth"),
+    ("In Kazakhstan the fund has put $50 million into over 200 big and small projects.",
+     "$50 million", "projects_value"),
+])
+def test_indicator_rules(text: str, figure: str, indicator: str) -> None:
+    found = {c.fact.text: c.fact.indicator for c in run(text, "2019-11-07").claims}
+    assert found[next(t for t in found if figure in t)] == indicator
+
+
+def test_trade_in_a_text_that_never_names_kazakhstan_is_another_partnership() -> None:
+    claims = run("Trade between Russia and Chile reached $2 billion.", "2019-11-07").claims
+    assert [(c.fact.indicator, c.rule) for c in claims] == [("other", "figures.no_kazakhstan")]

@@ -46,6 +46,7 @@ CASES = [
     ("some 40,000 Kazakh citizens", [(40000, "people", None, "some")]),
     ("on 3−5 June", []),
     ("5–7 companies", [(5, "count", 7, None)]),
+    ("it grew by 12.4 or 12.3 percent", [(12.3, "percent", 12.4, None)]),
 ]
 NOT_FIGURES = [
     "November 9, 2017", "on 27 November 2024", "at 18:40", "in 2003", "the 16th forum",

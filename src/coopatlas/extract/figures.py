@@ -18,7 +18,14 @@ from dataclasses import replace
 import regex
 
 from coopatlas.doc import Doc, FixedSentences, SentenceIndex
-from coopatlas.extract.indicators import NOUN_INDICATORS, NOUN_STOP, Context, classify
+from coopatlas.extract.indicators import (
+    NOUN_INDICATORS,
+    NOUN_STOP,
+    PARTNER_INDICATORS,
+    Context,
+    Decision,
+    classify,
+)
 from coopatlas.extract.numbers import Quantity, find_quantities
 from coopatlas.extract.periods import resolve
 from coopatlas.model import Claim, Figure, Sentence, Span
@@ -113,11 +120,18 @@ def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None
                           (q.noun if role is None or role == "whole" else noun) or "",
                           role, previous, (prior or "").lower(), prior_indicator)
         decision = classify(context)
+        if decision.indicator in PARTNER_INDICATORS and not _names_kazakhstan(doc):
+            decision = Decision("other", "no_kazakhstan")  # another country's partnership
         _claim(doc, q, decision.indicator, decision.rule, (where, sentence, prior))
         previous = decision.indicator
         if q.unit in ("USD", "RUB", "KZT", "EUR"):
             last_money = q
     return previous
+
+
+def _names_kazakhstan(doc: Doc) -> bool:
+    low = doc.lower
+    return "kazakh" in low or "казах" in low
 
 
 def _claim(doc: Doc, q: Quantity, indicator: str, rule: str,

@@ -21,7 +21,7 @@ MONEY = frozenset({"USD", "RUB", "KZT", "EUR"})
 NOUN_INDICATORS: tuple[tuple[str, str], ...] = (
     (r"joint\s+(?:ventures?|compan(?:y|ies)|enterprises?|firms?)", "joint_ventures"),
     (r"delegations?", "delegations"),
-    (r"agreements?|treaties", "agreements"),
+    (r"agreements?|treaties|contracts?", "agreements"),
     (r"documents?|memorand\w*|protocols?", "documents_signed"),
     (r"compan(?:y|ies)|enterprises?|firms?", "companies"),
     (r"universit(?:y|ies)|institutes?", "universities"), (r"schools?", "schools"),
@@ -103,8 +103,23 @@ OTHER_MONEY = regex.compile(
 )
 OF_THEM = regex.compile(r"^(?:of|among) (?:them|these|those|which|whom)\b")
 COUNTRY_IN = regex.compile(
-    r"\b(?:in|into)\s+(?:the\s+)?(?:(?P<ru>russia|russian)|(?P<kz>kazakhstan|kazakh))"
+    r"\b(?:in|into)\s+(?:the\s+)?(?:(?:economy|economies|industry|industries|companies"
+    r"|enterprises|assets|projects?|regions?)\s+of\s+(?:the\s+)?)?"
+    r"(?:(?P<ru>russia|russian)|(?P<kz>kazakhstan|kazakh))"
 )
+#: "$300 million in 40 projects": money put into projects is their value.
+PROJECTS_AFTER = regex.compile(r"^\s+(?:in|into|for)\s+(?:[\w,-]+\s+){0,5}?projects?\b")
+#: "Our trade is growing. Last year it grew by 12 percent": a pronoun for the trade just named.
+PRONOUN_GROWTH = regex.compile(
+    r"\b(?:it|this)\s+(?:has\s+|had\s+)?(?:grew|grown|increased|rose|risen|expanded|went up"
+    r"|fell|fallen|decreased|declined|dropped)(?:\s+by)?\s*$")
+#: Indicators of Russia–Kazakhstan trade, investment and border: in a text that never
+#: names Kazakhstan they measure some other partnership, so they are ``other`` there.
+PARTNER_INDICATORS = frozenset({
+    "trade_turnover", "trade_growth", "trade_target", "trade_share_interregional",
+    "investment_ru_in_kz", "investment_kz_in_ru", "investment_mutual", "border_length",
+    "population_border",
+})
 #: The investor's nationality right after the figure ("holds $9 billion of Russian capital").
 ORIGIN = regex.compile(
     r"^\s*(?:of|in)\s+(?:the\s+)?(?:(?P<ru>russian)|(?P<kz>kazakh\w*))\s+"
@@ -151,16 +166,28 @@ class Decision:
 Rule = Callable[[Context], str | None]
 
 
+COORDINATORS = frozenset({"and", "or"})
+
+
 def head_noun(noun: str) -> str | None:
-    """The indicator the counted noun names ("400 cooperation agreements" -> agreements)."""
+    """The indicator the counted noun names ("400 cooperation agreements" -> agreements,
+    "1,500 large and small projects" -> projects)."""
     words = noun.split()
     for at, word in enumerate(words):
+        if word in COORDINATORS and at == 1 and _adjective_pair(words):
+            continue
         if word in NOUN_STOP:
             return None
         m = NOUN_HEAD.match(" ".join(words[at:]))
         if m:
             return NOUN_INDICATORS[int(m.lastgroup[1:])][1]
     return None
+
+
+def _adjective_pair(words: list[str]) -> bool:
+    """"large and small projects": two modifiers joined before one head noun."""
+    return (len(words) >= 4 and NOUN_HEAD.match(words[0]) is None
+            and NOUN_HEAD.match(words[2]) is None and NOUN_HEAD.match(words[3]) is not None)
 
 
 def rule_border_length(c: Context) -> str | None:
@@ -174,8 +201,13 @@ def rule_population_border(c: Context) -> str | None:
 
 
 def rule_projects_value(c: Context) -> str | None:
-    if c.unit in MONEY and PROJECT_VALUE.search(c.before[-80:]):
+    if c.unit not in MONEY:
+        return None
+    if PROJECT_VALUE.search(c.before[-80:]):
         return "projects_value"
+    if PROJECTS_AFTER.match(c.after) and not (THIRD_COUNTRY.search(c.sentence)
+                                              and not KAZAKHSTAN.search(c.sentence)):
+        return "projects_value"  # "$300 million in 40 projects" (not a third country's)
     return None
 
 
@@ -257,6 +289,21 @@ def rule_trade_turnover(c: Context) -> str | None:
     return "trade_turnover" if c.unit in MONEY and _about_trade(c) else None
 
 
+def rule_pronoun_trade_growth(c: Context) -> str | None:
+    if c.unit in ("percent", "times") and PRONOUN_GROWTH.search(c.before[-40:]) \
+            and TRADE.search(c.prior) and not TRADE.search(c.before):
+        return "trade_growth"
+    return None
+
+
+def rule_third_country_trade(c: Context) -> str | None:
+    """Trade with a third country named in the sentence (and not Kazakhstan) is other."""
+    if THIRD_COUNTRY.search(c.sentence) and not KAZAKHSTAN.search(c.sentence) \
+            and TRADE.search(c.sentence) and (c.unit in MONEY or c.unit == "percent"):
+        return "other"
+    return None
+
+
 def rule_regions(c: Context) -> str | None:
     if head_noun(c.noun) != "region" or c.unit != "count":
         return None
@@ -310,9 +357,11 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("population_border", rule_population_border),
     ("projects_value", rule_projects_value),
     ("investment", rule_investment),
+    ("third_country_trade", rule_third_country_trade),
     ("trade_target", rule_trade_target),
     ("trade_share", rule_trade_share),
     ("trade_growth", rule_trade_growth),
+    ("pronoun_trade_growth", rule_pronoun_trade_growth),
     ("trade_turnover", rule_trade_turnover),
     ("regions", rule_regions),
     ("noun", rule_noun),

@@ -110,7 +110,7 @@ _UNIT = rf"(?:\s*(?P<cur>{_CURRENCY_WORD})|\s*(?P<measure>{_MEASURE}))"
 #: quantity (ordinals, "5:30", names, durations, year spans); else a plain count.
 RIGHT = regex.compile(
     rf"(?P<date>(?:\s*{_DASH}\s*\d{{1,2}})?\s+{_MONTH}\b)"
-    rf"|(?P<body>(?P<odd>-odd\b)?(?P<range>\s*(?:{_DASH}|to)\s*(?P<max>{_NUM}))?"
+    rf"|(?P<body>(?P<odd>-odd\b)?(?P<range>\s*(?:{_DASH}|to|or)\s*(?P<max>{_NUM}))?"
     rf"(?:\s*(?P<scale>{_SCALE}){_UNIT}?|{_UNIT})){_NOUN}"
     rf"|(?P<reject>(?:st|nd|rd|th)\b|[:/-]\d|[A-Za-z]|-(?i:year|month|day|week|hour)"
     rf"|\s*-?\s*(?i:{DURATIONS})\b|\s*{_DASH}\s*(?:1[89]|20)\d\d\b)"
@@ -378,9 +378,13 @@ def _measured(text: str, hit: Hit, value: float, digits: bool) -> Quantity | Non
                 and COUNTER_LINE.match(_line_of(text, start)):
             return None
     stop = right.end("body")
+    high = digits_value(vmax) * scale if vmax else None
+    low = value * scale
+    if high is not None and high < low:  # "19.7 or 19.6 percent": the lower bound first
+        low, high = high, low
     return Quantity(
-        _left_start(left, start), stop, value * scale, unit,
-        value_max=digits_value(vmax) * scale if vmax else None,
+        _left_start(left, start), stop, low, unit,
+        value_max=high,
         qualifier="odd" if odd else qual, noun=noun, noun_start=stop, number_start=start,
     )
 

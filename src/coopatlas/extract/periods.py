@@ -39,7 +39,8 @@ _PART = r"(?:early|mid|late)"
 _OF_YEAR = rf"\s+of\s+(?:{_Y}|this year)"
 #: Time expressions, one named alternative each, tried in this order at every position.
 TIME_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("months_of", rf"\b(?:(?:the\s+)?first\s+)?(?P<n>{_N})\s+months\s+of\s+(?P<ny>{_Y}|this year)"),
+    ("months_of", rf"\b(?:(?:the\s+)?first\s+)?(?P<n>{_N})\s+months\s+of\s+"
+                  rf"(?P<ny>{_Y}|this year|the (?:current )?year)"),
     ("mrange", rf"\b(?P<m1>{_M}){_RANGE_DASH}(?P<m2>{_M})(?:,?\s+(?:of\s+)?(?P<ry>{_Y}))?"),
     ("quarter", rf"\b(?P<q>{_ORD})\s+quarter(?P<qy>{_OF_YEAR})"),
     ("half", rf"\b(?P<h>first|second)\s+half(?P<hy>{_OF_YEAR})"),
@@ -54,6 +55,8 @@ TIME_PATTERNS: tuple[tuple[str, str], ...] = (
               r"|(?:relatively|quite|only|just) recently)\b"),
     ("ytd", r"\bsince the (?:start|beginning) of (?:the|this) year"),
     ("endyear", r"\bby the end of (?:the|this) year|\bby (?:the )?year[- ]end"),
+    ("season", r"\b(?P<srel>last|past|previous|this|next)\s+"
+               r"(?:autumn|fall|spring|summer|winter)\b"),
     ("last", r"\b(?:last|past|previous)\s+year\b"),
     ("this", r"\b(?:this|the current)\s+year\b"),
     ("next", r"\bnext\s+year\b"),
@@ -69,7 +72,7 @@ TIME = re.compile(r"\b(?=[a-z0-9])(?:"
 #: Every time expression holds one of these words: ``TIME`` runs only in windows around them.
 ANCHOR = re.compile(
     r"month|quarter|half|year|(?:19|20)\d\d|time|then|days|recent|current|date|present|now"
-    r"|far|today|" + "|".join(MONTHS)
+    r"|far|today|autumn|fall|spring|summer|winter|" + "|".join(MONTHS)
 )
 BEFORE_ANCHOR, AFTER_ANCHOR = 80, 60  # the longest reach of an alternative around its anchor
 COMPARISON = regex.compile(r"\bthan\b[^,;.]{0,50}$")
@@ -90,6 +93,18 @@ PROPERTY = regex.compile(
     r"|more than|up to)\s+)?\S*$"
 )
 PRESENT = regex.compile(r"\b(?:is|are|has|have|now|currently|remains?|accounts? for)\b")
+#: A yearly rate right after the figure and its noun ("300 motors a year", "4% per year");
+#: a weekly or daily frequency ("50 flights a week") stays a stock of the text's date.
+RATE = regex.compile(
+    r"(?:\s+[\w’'-]+){0,3}?(?<!\b(?:in|within|for|after|once|twice))\s+"
+    r"(?:a|per|each|every)\s+(?:year|annum)\b|(?:\s+[\w’'-]+){0,3}?\s+annually\b")
+#: A time that does pin the figure down even with a rate ("in 2019", "last year").
+ABSOLUTE_TIME = regex.compile(r"\b(?:in|of|for|during|since)\s+(?:19|20)\d\d\b|\blast year\b")
+#: "today" at a gathering or before a planned act dates an event ("600 companies are at
+#: the Forum today", "today they are set to sign 12 agreements").
+TODAYS_EVENT = regex.compile(
+    r"\b(?:forum|meeting|event|summit|conference|exhibition|here|this hall|will|shall"
+    r"|set to|expected to|going to|plan(?:s|ned)? to)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +182,7 @@ RESOLVERS: dict[str, Callable[[re.Match[str], date], str | None]] = {
     "vague": lambda m, on: None,
     "ytd": lambda m, on: months(on.year, 1, on.month),
     "endyear": lambda m, on: str(on.year),
+    "season": lambda m, on: str(on.year + SEASON_STEP[m.group("srel")]),
     "last": lambda m, on: str(on.year - 1),
     "this": lambda m, on: str(on.year),
     "next": lambda m, on: str(on.year + 1),
@@ -174,6 +190,7 @@ RESOLVERS: dict[str, Callable[[re.Match[str], date], str | None]] = {
     "asof": lambda m, on: f"asof:{on.isoformat()}",
     "today": lambda m, on: str(on.year),
 }
+SEASON_STEP = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}
 ABSOLUTE = frozenset({"year"})
 #: Times precise enough to carry over to the next sentence of a paragraph.
 CARRIED = frozenset({"months_of", "mrange", "quarter", "half", "month", "nmonths", "last", "year"})
@@ -247,7 +264,13 @@ def resolve(sentence: str, start: int, end: int, indicator: str, on: date | None
     it in the same paragraph: a past-tense sentence with no time of its own continues its
     time ("In 2017 supplies grew. Their volume hit $1 billion.")."""
     sentence = sentence.lower()
+    if RATE.match(sentence, end) and not ABSOLUTE_TIME.search(sentence):
+        return None  # "300 motors a year", "4 percent per year": a rate has no period
     expr = _nearest(sentence, time_expressions(sentence, on), start, end)
+    if expr is not None and expr.kind == "today" and expr.start == 0 and on is not None \
+            and PRESENT.search(sentence) and not TODAYS_EVENT.search(sentence) \
+            and indicator not in EVENT_INDICATORS:
+        return f"asof:{on.isoformat()}"  # "Today, 7,000 companies are present": a stock
     if expr is not None:
         return expr.period
     if prior and on is not None and not PRESENT.search(sentence):
