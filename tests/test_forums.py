@@ -121,3 +121,10 @@ def test_a_date_far_after_the_forum_phrase_belongs_to_something_else() -> None:
             "of March 12, 1999.")
     (forum,) = run(text, "2023-10-03")
     assert (forum["year"], forum["date"]) == (2023, "2023-10-03")
+
+
+def test_a_theme_the_forum_will_focus_on() -> None:
+    text = (KZ + "They will attend the 18th Russia-Kazakhstan Interregional Cooperation "
+            "Forum, which will focus on water management in border basins.")
+    (forum,) = run(text, "2023-10-03")
+    assert forum["theme"] == "water management in border basins"

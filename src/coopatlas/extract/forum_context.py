@@ -3,9 +3,9 @@
 Read once per segment and applied to the segment's current edition (the highest edition
 named without a year of its own, or with the segment's year): the dateline's date and
 city, the stated theme ("the theme of the Forum is X", "the forum is themed X", "the
-Forum's main theme this year was X", "devoted to X"), a video-link format, presence cues
-("welcome you to Omsk", "today's event"), "Kazakhstan is hosting the Forum", and a state
-visit to a country that the forum is part of.
+Forum's main theme this year was X", "devoted to X", "the forum will focus on X"), a
+video-link format, presence cues ("welcome you to Omsk", "today's event"), "Kazakhstan is
+hosting the Forum", and a state visit to a country that the forum is part of.
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ THEME_RES = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?:this\s+year\s+)?(?:is|was|will\s+be)[:,]?\s+{_END}",
     rf"\b{_FORUM}[’']s\s+(?:main\s+)?theme\s+(?:(?:for\s+)?this\s+year\s+)?"
     rf"(?:is|was|will\s+be)[:,]?\s+{_END}",
+    rf"\b{_FORUM},?\s+(?:which\s+)?(?:will\s+focus|focuse[sd]|(?:is|was|will\s+be)\s+focused)"
+    rf"\s+on\s+{_END}",
     rf"\b{_FORUM}\s+(?:is|was|will\s+be)\s+(?:devoted|dedicated)\s+to\s+"
     rf"(?:an?\s+[\w\s]{{0,30}}?(?:subject|topic|issue|theme|question|matter)"
     rf"(?:,\s+namely,?|\s*[–—:]|\s+-)\s+)?{_END}",
