@@ -18,14 +18,9 @@ from dataclasses import replace
 import regex
 
 from coopatlas.doc import Doc, FixedSentences, SentenceIndex
-from coopatlas.extract.indicators import (
-    NOUN_INDICATORS,
-    NOUN_STOP,
-    PARTNER_INDICATORS,
-    Context,
-    Decision,
-    classify,
-)
+from coopatlas.extract.indicator_cues import PARTNER_INDICATORS
+from coopatlas.extract.indicator_nouns import NOUN_INDICATORS, NOUN_STOP
+from coopatlas.extract.indicators import Context, Decision, classify
 from coopatlas.extract.numbers import Quantity, find_quantities
 from coopatlas.extract.periods import resolve
 from coopatlas.model import Claim, Figure, Sentence, Span

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import regex
 
-from coopatlas.extract.numbers import UNITS_WORDS
+from coopatlas.extract.number_patterns import UNITS_WORDS
 
 MONTHS = (
     "january february march april may june july august september october november december"
