@@ -10,13 +10,19 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from conftest import ENGINES
 from coopatlas.api import create_app
 from fixtures_atlas import EVIL_TEXT, FORUM_TEXT, build
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    url = f"sqlite:///{tmp_path_factory.mktemp('api') / 'atlas.db'}"
+@pytest.fixture(scope="module", params=ENGINES)
+def client(request: pytest.FixtureRequest,
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """The API over the fixture atlas, on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('api') / 'atlas.db'}"
+    else:
+        url = request.getfixturevalue("pg_server").create()
     build(url).close()
     with TestClient(create_app(url)) as c:
         yield c

@@ -12,11 +12,11 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
-from sqlalchemy.orm import Session
 
 from coopatlas.api.deps import DB, Admin, current_user
 from coopatlas.errors import AuthError
 from coopatlas.store import users
+from coopatlas.store.views import Session
 
 HASHER = PasswordHasher()
 router = APIRouter(prefix="/api", tags=["auth"])

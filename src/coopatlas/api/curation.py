@@ -10,12 +10,12 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel, Field
-from sqlalchemy.orm import Session
 
 from coopatlas.api.deps import DB, Curator
 from coopatlas.errors import NotFound
 from coopatlas.model import CurationEdit
-from coopatlas.store import curation, records, views
+from coopatlas.store import curation, lists, records, views
+from coopatlas.store.views import Session
 
 router = APIRouter(prefix="/api/curation", tags=["curation"])
 RECORD_TYPE = "^(" + "|".join(sorted(records.TABLES)) + ")$"
@@ -71,7 +71,7 @@ def coerce(record_type: str, field: str, value: Any) -> Any:
 
 
 def set_field(db: Session, user: dict[str, str], body: EditIn) -> dict[str, Any]:
-    current = views.record(db, body.record_type, body.record_key)
+    current = lists.one(db, body.record_type, body.record_key)
     if current is None:
         raise NotFound(f"no {body.record_type} {body.record_key!r} to edit")
     edit = CurationEdit(record_type=body.record_type, record_key=body.record_key,
@@ -86,7 +86,7 @@ def _old(db: Session, body: EditIn, current: dict[str, Any]) -> Any:
 
 
 def retract(db: Session, user: dict[str, str], body: RetractIn) -> dict[str, Any]:
-    if views.record(db, body.record_type, body.record_key) is None:
+    if lists.one(db, body.record_type, body.record_key) is None:
         raise NotFound(f"no {body.record_type} {body.record_key!r} to retract")
     edit = CurationEdit(record_type=body.record_type, record_key=body.record_key, field="*",
                         old_value=None, new_value=None, author=user["username"],

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from coopatlas.api import geo
 from coopatlas.api.deps import Paging, listing
 from coopatlas.api.links import evidence_url
 from coopatlas.errors import NotFound
-from coopatlas.store import views
+from coopatlas.store import lists, views
+from coopatlas.store.lists import asc, either, eq, has, same
+from coopatlas.store.views import Session
 
-ALL = 100_000
+ALL = lists.ALL
+AGREEMENT_ORDER = (asc("signed_on", nulls_first=True), asc("title"))
 
 
 def with_links(evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -26,9 +27,16 @@ def with_links(evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def attach_evidence(db: Session, record_type: str, rows: list[dict[str, Any]]) -> None:
+    """Each row's evidence, in one query (a curated whole record keeps its own)."""
     found = views.evidence_for(db, record_type, [r["key"] for r in rows])
     for r in rows:
-        r["evidence"] = with_links(found.get(r["key"], []))
+        r["evidence"] = with_links(found.get(r["key"]) or r.get("evidence") or [])
+
+
+def _conds(filters: dict[str, Any], **named: tuple[Any, str]) -> list[lists.Cond]:
+    """One condition per request filter given: ``name=(condition, column)``."""
+    return [make(column, filters[name]) for name, (make, column) in named.items()
+            if filters[name] is not None]
 
 
 def _window(rows: list[dict[str, Any]], paging: Paging) -> list[dict[str, Any]]:
@@ -40,24 +48,19 @@ def _window(rows: list[dict[str, Any]], paging: Paging) -> list[dict[str, Any]]:
 
 def forums(db: Session, paging: Paging, *, year: int | None = None, city: str | None = None,
            country: str | None = None, format: str | None = None) -> dict[str, Any]:
-    rows, _ = views.list_records(db, "forum_edition", limit=ALL)
-    keep = [r for r in rows
-            if (year is None or r.get("year") == year)
-            and (city is None or (r.get("city") or "").casefold() == city.casefold())
-            and (country is None or r.get("host_country") == country)
-            and (format is None or r.get("format") == format)]
-    keep.sort(key=lambda r: r["edition"])
-    shown = _window(keep, paging)
+    filters = {"year": year, "city": city, "country": country, "format": format}
+    where = _conds(filters, year=(eq, "year"), city=(same, "city"),
+                   country=(eq, "host_country"), format=(eq, "format"))
+    shown, total = lists.select(db, "forum_edition", where=where, order=[asc("edition")],
+                                limit=paging.limit, offset=paging.offset)
     attach_evidence(db, "forum_edition", shown)
     conflicts = views.conflicts_matching(db, "forum:")
     for r in shown:
         r["conflicts"] = [c for c in conflicts if c["subject"].startswith(f"forum:{r['edition']}:")]
-    filters = {"year": year, "city": city, "country": country, "format": format}
-    out = listing(shown, len(keep), paging, filters)
-    _beside_reference(rows, shown, out)
+    out = listing(shown, total, paging, filters)
+    everything, _ = lists.select(db, "forum_edition", limit=ALL)
+    _beside_reference(everything, shown, out)
     return out
-
-
 def _beside_reference(rows: list[dict[str, Any]], shown: list[dict[str, Any]],
                       out: dict[str, Any]) -> None:
     """Each shown edition's fields checked against the curated reference table, and the
@@ -74,13 +77,13 @@ def _beside_reference(rows: list[dict[str, Any]], shown: list[dict[str, Any]],
 
 
 def forum(db: Session, edition: int) -> dict[str, Any]:
-    found = views.record(db, "forum_edition", str(edition))
+    found = lists.one(db, "forum_edition", str(edition))
     if found is None:
         raise NotFound(f"no forum edition {edition} in the atlas")
     attach_evidence(db, "forum_edition", [found])
     found["conflicts"] = views.conflicts_matching(db, f"forum:{edition}:")
-    agreements, _ = views.list_records(db, "agreement", limit=ALL)
-    signed = [a for a in agreements if a.get("forum_edition") == edition]
+    signed, _ = lists.select(db, "agreement", where=[eq("forum_edition", edition)],
+                             order=AGREEMENT_ORDER, limit=ALL)
     attach_evidence(db, "agreement", signed)
     return {"ok": True, "forum": found, "agreements": signed,
             "documents": views.forum_documents(db, edition)}
@@ -96,9 +99,8 @@ def map_data(db: Session) -> dict[str, Any]:
     for code, r in geo.regions().items():
         act = activity.get(code, {"mentions": 0, "partners": 0})
         points.append({**r, **act})
-    partnerships, _ = views.list_records(db, "partnership", limit=ALL)
-    links = [{"ru": p["ru_region"], "kz": p["kz_region"], "via": p.get("via") or []}
-             for p in partnerships]
+    links = [{"ru": ru, "kz": kz, "via": via or []} for ru, kz, via in
+             lists.columns(db, "partnership", ("ru_region", "kz_region", "via"))]
     return {"regions": points, "links": links}
 
 
@@ -125,14 +127,14 @@ def region(db: Session, code: str) -> dict[str, Any]:
     ref = geo.region(code)
     if ref is None:
         raise NotFound(f"no region with ISO code {code!r} (try RU-OMS or KZ-55)")
-    partners, _ = views.list_records(db, "partnership", limit=ALL)
-    mine = [p for p in partners if code in (p["ru_region"], p["kz_region"])]
+    mine, _ = lists.select(db, "partnership", limit=ALL,
+                           where=[either(eq("ru_region", code), eq("kz_region", code))])
     attach_evidence(db, "partnership", mine)
     for p in mine:
         other = p["kz_region"] if p["ru_region"] == code else p["ru_region"]
         p["partner"] = other
         p["partner_name"] = geo.name(other)
-    return {"ok": True, "region": {**ref, **views.region_activity(db).get(code, {})},
+    return {"ok": True, "region": {**ref, **views.region_activity(db, code).get(code, {})},
             "partners": mine, **_region_records(db, code, ref),
             "figures": _figures(db, code),
             "mentions_over_time": [{"year": y, "count": n}
@@ -140,19 +142,19 @@ def region(db: Session, code: str) -> dict[str, Any]:
 
 
 def _region_records(db: Session, code: str, ref: dict[str, Any]) -> dict[str, Any]:
-    agreements = [a for a in views.list_records(db, "agreement", limit=ALL)[0]
-                  if code in (a.get("parties") or [])]
-    visits = [v for v in views.list_records(db, "visit", limit=ALL)[0]
-              if code in (v.get("region"), v.get("host_region"))]
-    projects = [p for p in views.list_records(db, "project", limit=ALL)[0]
-                if code in (p.get("regions") or [])]
-    centre = (ref.get("centre") or "").casefold()
-    twins = [p for p in views.list_records(db, "twin_pair", limit=ALL)[0]
-             if centre and centre in (p["city_a"].casefold(), p["city_b"].casefold())]
-    out = {"agreements": agreements, "visits": visits, "projects": projects, "twin_cities": twins}
-    for record_type, rows in (("agreement", agreements), ("visit", visits),
-                              ("project", projects), ("twin_pair", twins)):
+    centre = ref.get("centre") or ""
+    asks = {"agreements": ("agreement", [has("parties", code)], AGREEMENT_ORDER),
+            "visits": ("visit", [either(eq("region", code), eq("host_region", code))],
+                       [asc("on", nulls_first=True)]),
+            "projects": ("project", [has("regions", code)], [asc("name")]),
+            "twin_cities": ("twin_pair", [either(same("city_a", centre),
+                                                 same("city_b", centre))], [])}
+    out: dict[str, Any] = {}
+    for name, (record_type, where, order) in asks.items():
+        rows = [] if name == "twin_cities" and not centre else lists.select(
+            db, record_type, where=where, order=order, limit=ALL)[0]
         attach_evidence(db, record_type, rows)
+        out[name] = rows
     return out
 
 
@@ -174,45 +176,41 @@ def _figures(db: Session, code: str) -> list[dict[str, Any]]:
 
 def partnerships(db: Session, paging: Paging, *, ru: str | None = None, kz: str | None = None,
                  via: str | None = None) -> dict[str, Any]:
-    rows, _ = views.list_records(db, "partnership", limit=ALL)
-    keep = [p for p in rows if (ru is None or p["ru_region"] == ru)
-            and (kz is None or p["kz_region"] == kz)
-            and (via is None or via in (p.get("via") or []))]
+    """A page of region pairs, and the matrix of every pair matching the filters (pairs of
+    regions are few: at most Russia's border regions times Kazakhstan's)."""
+    filters = {"ru": ru, "kz": kz, "via": via}
+    where = _conds(filters, ru=(eq, "ru_region"), kz=(eq, "kz_region"), via=(has, "via"))
+    keep, total = lists.select(db, "partnership", where=where, limit=ALL)
     for p in keep:
         p["ru_name"], p["kz_name"] = geo.name(p["ru_region"]), geo.name(p["kz_region"])
     shown = _window(keep, paging)
     attach_evidence(db, "partnership", shown)
-    twins = views.list_records(db, "twin_pair", limit=ALL)[0]
+    twins, _ = lists.select(db, "twin_pair", limit=ALL)
     attach_evidence(db, "twin_pair", twins)
     matrix = {"ru": sorted({p["ru_region"] for p in keep}),
               "kz": sorted({p["kz_region"] for p in keep}),
               "cells": {f"{p['ru_region']}|{p['kz_region']}": p.get("via") or [] for p in keep},
               "names": {c: geo.name(c) for p in keep for c in (p["ru_region"], p["kz_region"])}}
-    return listing(shown, len(keep), paging, {"ru": ru, "kz": kz, "via": via},
-                   matrix=matrix, twin_cities=twins)
+    return listing(shown, total, paging, filters, matrix=matrix, twin_cities=twins)
 
 
 def agreements(db: Session, paging: Paging, *, kind: str | None = None,
                status: str | None = None, edition: int | None = None,
                party: str | None = None, year: int | None = None,
                q: str | None = None) -> dict[str, Any]:
-    rows, _ = views.list_records(db, "agreement", limit=ALL)
-    keep = [a for a in rows if (kind is None or a.get("kind") == kind)
-            and (status is None or a.get("status") == status)
-            and (edition is None or a.get("forum_edition") == edition)
-            and (party is None or party in (a.get("parties") or []))
-            and (year is None or str(a.get("signed_on") or "").startswith(str(year)))
-            and (q is None or q.casefold() in (a.get("title") or "").casefold())]
-    keep.sort(key=lambda a: (str(a.get("signed_on") or ""), a["title"]))
-    shown = _window(keep, paging)
-    attach_evidence(db, "agreement", shown)
     filters = {"kind": kind, "status": status, "edition": edition, "party": party,
                "year": year, "q": q}
-    return listing(shown, len(keep), paging, filters)
+    where = _conds(filters, kind=(eq, "kind"), status=(eq, "status"),
+                   edition=(eq, "forum_edition"), party=(has, "parties"),
+                   year=(lists.year, "signed_on"), q=(lists.contains, "title"))
+    shown, total = lists.select(db, "agreement", where=where, order=AGREEMENT_ORDER,
+                                limit=paging.limit, offset=paging.offset)
+    attach_evidence(db, "agreement", shown)
+    return listing(shown, total, paging, filters)
 
 
 def agreement(db: Session, key: str) -> dict[str, Any]:
-    found = views.record(db, "agreement", key)
+    found = lists.one(db, "agreement", key)
     if found is None:
         raise NotFound(f"no agreement with key {key!r}")
     attach_evidence(db, "agreement", [found])

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from coopatlas.api import data_atlas
 from coopatlas.api.deps import Paging, listing
 from coopatlas.api.links import claim_url, evidence_url, obs_anchor, record_url
 from coopatlas.errors import NotFound
 from coopatlas.model import INDICATORS
-from coopatlas.store import records, views
+from coopatlas.store import lists, records, views
+from coopatlas.store.lists import asc, eq
 from coopatlas.store.search import search_documents
+from coopatlas.store.views import Session
 
 CHART_POINTS = 2000
 LATEST = 8
@@ -27,54 +27,76 @@ def overview(db: Session) -> dict[str, Any]:
 # ---------------------------------------------------------------- indicators
 
 
-def _point(o: dict[str, Any], conflicted: set[str]) -> dict[str, Any]:
+OBSERVATIONS = "indicator_observation"
+SERIES_ORDER = (asc("published"), asc("period"))
+Spans = dict[str, list[tuple[int, int]]]
+Rows = list[dict[str, Any]]
+
+
+def _point(o: dict[str, Any], conflicted: Spans) -> dict[str, Any]:
+    inside = any(s <= o["span_start"] and o["span_end"] <= e
+                 for s, e in conflicted.get(o["doc_id"], ()))
     return {"key": o["key"], "value": o["value"], "unit": o["unit"], "period": o.get("period"),
             "published": o.get("published"), "quote": o.get("quote"),
             "speaker": o.get("speaker"), "doc_id": o["doc_id"], "qualifier": o.get("qualifier"),
             "anchor": obs_anchor(o["doc_id"], o["span_start"], o["span_end"]),
             "url": evidence_url(o["doc_id"], o["span_start"], o["span_end"]),
-            "conflict": o["key"] in conflicted}
+            "conflict": inside}
 
 
-def _conflicted_keys(db: Session, indicator: str) -> tuple[list[dict[str, Any]], set[str]]:
-    conflicts = views.conflicts_matching(db, f"indicator:{indicator}:")
-    data_atlas.attach_evidence(db, "conflict", conflicts)
-    spans = [(e["doc_id"], e["span_start"], e["span_end"])
-             for c in conflicts if c.get("kind", "disagreement") == "disagreement"
-             for e in c["evidence"] if e.get("span_start") is not None]
-    rows, _ = _observations(db, indicator, CHART_POINTS)
-    keys = {o["key"] for o in rows
-            if any(d == o["doc_id"] and s <= o["span_start"] and o["span_end"] <= e
-                   for d, s, e in spans)}
-    return conflicts, keys
+def _by_indicator(conflicts: Rows) -> dict[str, Rows]:
+    out: dict[str, Rows] = {}
+    for c in conflicts:
+        out.setdefault(c["subject"].split(":")[1], []).append(c)
+    return out
 
 
-def _observations(db: Session, indicator: str, limit: int, offset: int = 0):
-    table = views.RECORD_TABLES["indicator_observation"]
-    return views.list_records(db, "indicator_observation", filters=[table.indicator == indicator],
-                              order=[table.published, table.period], limit=limit, offset=offset)
+def _disputed(conflicts: Rows, evidence: dict[str, Rows]) -> Spans:
+    """The spans (by document) that disagreements cite: a statement inside one is marked
+    as conflicting."""
+    spans: Spans = {}
+    for c in conflicts:
+        if c.get("kind", "disagreement") != "disagreement":
+            continue
+        for e in evidence.get(c["key"], ()):
+            if e.get("span_start") is not None:
+                spans.setdefault(e["doc_id"], []).append((e["span_start"], e["span_end"]))
+    return spans
 
 
 def indicators(db: Session, paging: Paging) -> dict[str, Any]:
-    summaries = views.indicator_summary(db)
+    summaries = [{"indicator": g["value"], "observations": g["count"], "first": g["first"],
+                  "last": g["last"]}
+                 for g in lists.group(db, OBSERVATIONS, "indicator", span="published")]
+    shown = summaries[paging.offset:paging.offset + paging.limit]
+    names = [s["indicator"] for s in shown]
+    series = lists.top(db, OBSERVATIONS, "indicator", names, order=SERIES_ORDER,
+                       limit=CHART_POINTS)
+    conflicts = _by_indicator(views.conflicts_matching(db, "indicator:"))
+    shown_conflicts = [c for name in names for c in conflicts.get(name, [])]
+    spans = views.evidence_spans(db, "conflict", [c["key"] for c in shown_conflicts])
     items = []
-    for summary in summaries[paging.offset:paging.offset + paging.limit]:
-        name = summary["indicator"]
-        rows, _ = _observations(db, name, CHART_POINTS)
-        conflicts, keys = _conflicted_keys(db, name)
-        items.append({**summary, "conflicts": len(conflicts),
-                      "points": [_point(o, keys) for o in rows]})
+    for summary in shown:
+        mine = conflicts.get(summary["indicator"], [])
+        disputed = _disputed(mine, spans)
+        items.append({**summary, "conflicts": len(mine),
+                      "points": [_point(o, disputed) for o in series[summary["indicator"]]]})
     return listing(items, len(summaries), paging, {}, known=list(INDICATORS))
 
 
 def indicator(db: Session, name: str, paging: Paging) -> dict[str, Any]:
-    rows, total = _observations(db, name, paging.limit, paging.offset)
+    where = [eq("indicator", name)]
+    rows, total = lists.select(db, OBSERVATIONS, where=where, order=SERIES_ORDER,
+                               limit=paging.limit, offset=paging.offset)
     if total == 0 and name not in INDICATORS:
         raise NotFound(f"no indicator {name!r} (known: {', '.join(INDICATORS[:6])}...)")
-    conflicts, keys = _conflicted_keys(db, name)
-    chart, _ = _observations(db, name, CHART_POINTS)
-    return listing([_point(o, keys) for o in rows], total, paging, {}, indicator=name,
-                   points=[_point(o, keys) for o in chart], conflicts=conflicts)
+    conflicts = views.conflicts_matching(db, f"indicator:{name}:")
+    data_atlas.attach_evidence(db, "conflict", conflicts)
+    mine = _disputed(conflicts, {c["key"]: c["evidence"] for c in conflicts})
+    chart = rows if paging.offset == 0 and total <= paging.limit else lists.select(
+        db, OBSERVATIONS, where=where, order=SERIES_ORDER, limit=CHART_POINTS)[0]
+    return listing([_point(o, mine) for o in rows], total, paging, {}, indicator=name,
+                   points=[_point(o, mine) for o in chart], conflicts=conflicts)
 
 
 # ---------------------------------------------------------------- documents and search
@@ -96,10 +118,10 @@ def document(db: Session, doc_id: str) -> dict[str, Any]:
                       "sentence_end": c["sentence_end"], "speaker": c["speaker"],
                       "rule": c["rule"], "key": c["key"], "fact": c["fact"],
                       "url": claim_url(c)})
-    links = [{"record_type": rt, "key": key, "url": record_url(rt, key),
-              "start": ev.span.start if ev.span else None,
-              "end": ev.span.end if ev.span else None}
-             for rt, key, ev in records.evidence_in_document(session=db, doc_id=doc_id)]
+    links = [{"record_type": e["record_type"], "key": e["record_key"],
+              "url": record_url(e["record_type"], e["record_key"]),
+              "start": e["span_start"], "end": e["span_end"]}
+             for e in views.evidence_in_document(db, doc_id)]
     return {"ok": True, "document": doc, "facts": facts, "records": links}
 
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
-from sqlalchemy.orm import Session
 
 from coopatlas.errors import AuthError, Forbidden
+from coopatlas.store.views import Session
 
 ROLES = ("reader", "curator", "admin")
 MAX_LIMIT = 500

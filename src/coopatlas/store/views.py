@@ -1,9 +1,10 @@
 """Read-side queries for the portal and the API: plain dicts, paginated, filterable.
 
-Every list function takes ``limit``/``offset`` and returns ``(rows, total)``; rows are
-plain dicts of JSON-ready values (dates as ISO strings). Atlas records are read with the
-curation overlay applied (``curated_values``: a field replaced, or ``field='*'`` adding or
-retracting a whole record), so the portal shows what analysts decided.
+List functions take ``limit``/``offset`` and return ``(rows, total)``; rows are plain dicts
+of JSON-ready values (dates as ISO strings). Atlas records are read with the curation
+overlay applied, filtered, ordered and paged in SQL by :mod:`coopatlas.store.lists`; this
+module holds the documents, claims, evidence, region and history queries around them.
+``Session`` is re-exported so that callers outside the store can name the type.
 """
 
 from __future__ import annotations
@@ -15,13 +16,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from coopatlas.store import codec
+from coopatlas.store import codec, lists
 from coopatlas.store import tables as t
 from coopatlas.store.records import TABLES
 
 Rows = list[dict[str, Any]]
-
-RECORD_TABLES: dict[str, Any] = {name: table for name, (_, table) in TABLES.items()}
+__all__ = ["Session"]
 
 
 def plain(value: Any) -> Any:
@@ -49,66 +49,27 @@ def row_dict(row: Any, skip: Iterable[str] = ()) -> dict[str, Any]:
     return {c: plain(getattr(row, c)) for c in cols if c not in skip}
 
 
-def page(session: Session, query: sa.Select, limit: int, offset: int) -> tuple[list, int]:
-    total = session.scalar(sa.select(sa.func.count()).select_from(query.order_by(None)
-                                                                  .subquery())) or 0
-    rows = session.execute(query.limit(limit).offset(offset)).all()
-    return [r[0] if len(r) == 1 else r for r in rows], int(total)
+def _mappings(session: Session, query: sa.Select) -> Rows:
+    """Rows of plain columns (no tagged JSON): only dates need turning into text."""
+    return [{k: v.isoformat() if isinstance(v, date) else v for k, v in r.items()}
+            for r in session.execute(query).mappings()]
 
 
-# ---------------------------------------------------------------- curation overlay
+# ---------------------------------------------------------------- atlas records
 
 
-def overlay(session: Session, record_type: str, records: Rows) -> Rows:
-    """``records`` with curated values applied and retracted records removed."""
-    keys = [r["key"] for r in records]
-    if not keys:
-        return records
-    cur = session.execute(sa.select(t.CuratedValueRow).where(
-        t.CuratedValueRow.record_type == record_type,
-        t.CuratedValueRow.record_key.in_(keys))).scalars().all()
-    by_key: dict[str, dict[str, Any]] = {}
-    for c in cur:
-        by_key.setdefault(c.record_key, {})[c.field] = plain(c.value)
-    out = []
-    for rec in records:
-        fields = by_key.get(rec["key"], {})
-        base = fields.get("*", rec)
-        if _retracted(base):
-            continue
-        curated = sorted(fields)
-        out.append({**rec, **base, **{f: fields[f] for f in curated if f != "*"},
-                    "key": rec["key"], "curated": curated})
-    return out
-
-
-def _retracted(value: Any) -> bool:
-    return value is None or (isinstance(value, dict) and value.get("retracted") is True)
-
-
-def added_records(session: Session, record_type: str) -> Rows:
-    """Whole records analysts added (``field='*'`` with no extracted row under that key)."""
-    table = RECORD_TABLES[record_type]
-    rows = session.execute(sa.select(t.CuratedValueRow).where(
-        t.CuratedValueRow.record_type == record_type, t.CuratedValueRow.field == "*",
-        ~t.CuratedValueRow.record_key.in_(sa.select(table.key)))).scalars().all()
-    out = []
-    for row in rows:
-        value = plain(row.value)
-        if isinstance(value, dict) and not _retracted(value):
-            out.append({**value, "key": row.record_key, "curated": ["*"]})
-    return out
+def list_records(session: Session, record_type: str, *, where: Sequence[lists.Cond] = (),
+                 order: Sequence[lists.Order] = (), limit: int = 50,
+                 offset: int = 0) -> tuple[Rows, int]:
+    """A page of curated records of one type, by key unless ``order`` says otherwise
+    (:func:`coopatlas.store.lists.select`)."""
+    return lists.select(session, record_type, where=where, order=order, limit=limit,
+                        offset=offset)
 
 
 def record(session: Session, record_type: str, key: str) -> dict[str, Any] | None:
-    table = RECORD_TABLES[record_type]
-    row = session.get(table, key)
-    base = [row_dict(row)] if row is not None else []
-    found = overlay(session, record_type, base)
-    if found:
-        return found[0]
-    added = [r for r in added_records(session, record_type) if r["key"] == key]
-    return added[0] if added else None
+    """One curated record; ``None`` when absent or retracted."""
+    return lists.one(session, record_type, key)
 
 
 # ---------------------------------------------------------------- evidence and conflicts
@@ -118,50 +79,57 @@ def evidence_for(session: Session, record_type: str, keys: Sequence[str]) -> dic
     """Evidence rows per record key, in their stored order, with the document's title."""
     if not keys:
         return {}
-    query = (sa.select(t.EvidenceRow, t.DocumentRow.title)
-             .outerjoin(t.DocumentRow, t.DocumentRow.id == t.EvidenceRow.doc_id)
-             .where(t.EvidenceRow.record_type == record_type,
-                    t.EvidenceRow.record_key.in_(list(keys)))
-             .order_by(t.EvidenceRow.record_key, t.EvidenceRow.position))
+    e = t.EvidenceRow
+    query = (sa.select(e.record_key, e.doc_id, e.span_start, e.span_end, e.quote,
+                       e.source_url, e.published, t.DocumentRow.title)
+             .outerjoin(t.DocumentRow, t.DocumentRow.id == e.doc_id)
+             .where(e.record_type == record_type, e.record_key.in_(sorted(set(keys))))
+             .order_by(e.record_key, e.position))
     out: dict[str, Rows] = {}
-    for ev, title in session.execute(query).all():
-        item = row_dict(ev, skip=("id", "record_type", "record_key", "position"))
-        item["title"] = title
-        out.setdefault(ev.record_key, []).append(item)
+    for row in _mappings(session, query):
+        out.setdefault(row.pop("record_key"), []).append(row)
     return out
 
 
+def evidence_spans(session: Session, record_type: str, keys: Sequence[str]) -> dict[str, Rows]:
+    """Like :func:`evidence_for` with only ``doc_id``, ``span_start`` and ``span_end``."""
+    if not keys:
+        return {}
+    e = t.EvidenceRow
+    query = (sa.select(e.record_key, e.doc_id, e.span_start, e.span_end)
+             .where(e.record_type == record_type, e.record_key.in_(sorted(set(keys))))
+             .order_by(e.record_key, e.position))
+    out: dict[str, Rows] = {}
+    for key, doc_id, start, end in session.execute(query):
+        out.setdefault(key, []).append({"doc_id": doc_id, "span_start": start, "span_end": end})
+    return out
+
+
+def evidence_in_document(session: Session, doc_id: str) -> Rows:
+    """``record_type``, ``record_key``, ``span_start``, ``span_end`` of every evidence link
+    into document ``doc_id``, in text order."""
+    e = t.EvidenceRow
+    query = (sa.select(e.record_type, e.record_key, e.span_start, e.span_end)
+             .where(e.doc_id == doc_id).order_by(e.span_start, e.id))
+    return _mappings(session, query)
+
+
 def conflicts_matching(session: Session, prefix: str) -> Rows:
-    query = sa.select(t.ConflictRow).where(t.ConflictRow.subject.startswith(prefix))
-    rows = [row_dict(r) for r in session.execute(query).scalars()]
-    return overlay(session, "conflict", rows)
+    """Every conflict whose subject starts with ``prefix``, by subject."""
+    return lists.select(session, "conflict", where=[lists.prefix("subject", prefix)],
+                        order=[lists.asc("subject")], limit=lists.ALL)[0]
 
 
 def list_conflicts(session: Session, *, kind: str | None = None, subject: str | None = None,
                    limit: int = 50, offset: int = 0) -> tuple[Rows, int]:
-    query = sa.select(t.ConflictRow).order_by(t.ConflictRow.subject)
-    if kind:
-        query = query.where(t.ConflictRow.kind == kind)
+    where = [lists.eq("kind", kind)] if kind else []
     if subject:
-        query = query.where(t.ConflictRow.subject.startswith(subject))
-    rows, total = page(session, query, limit, offset)
-    return overlay(session, "conflict", [row_dict(r) for r in rows]), total
+        where.append(lists.prefix("subject", subject))
+    return lists.select(session, "conflict", where=where, order=[lists.asc("subject")],
+                        limit=limit, offset=offset)
 
 
-# ---------------------------------------------------------------- atlas lists
-
-
-def list_records(session: Session, record_type: str, *, filters: Sequence[Any] = (),
-                 order: Sequence[Any] = (), limit: int = 50, offset: int = 0
-                 ) -> tuple[Rows, int]:
-    table = RECORD_TABLES[record_type]
-    query = sa.select(table).where(*filters).order_by(*order, table.key)
-    rows, total = page(session, query, limit, offset)
-    found = overlay(session, record_type, [row_dict(r) for r in rows])
-    if offset == 0 and not filters:
-        added = added_records(session, record_type)
-        found, total = found + added, total + len(added)
-    return found, total
+# ---------------------------------------------------------------- documents and claims
 
 
 def claims_of(session: Session, doc_id: str) -> Rows:
@@ -183,42 +151,54 @@ def document(session: Session, doc_id: str) -> dict[str, Any] | None:
 def list_documents(session: Session, *, language: str | None = None, kind: str | None = None,
                    year: int | None = None, source: str | None = None,
                    limit: int = 50, offset: int = 0) -> tuple[Rows, int]:
+    """Documents newest first. The page's keys are found on the index of (published, id)
+    first, and only those rows are read (a deep offset skips index entries, not texts)."""
     d = t.DocumentRow
-    query = (sa.select(d.id, d.title, d.source, d.published, d.language, d.kind, d.status)
-             .order_by(d.published.desc().nulls_last(), d.id))
+    conds = []
     if language:
-        query = query.where(d.language == language)
+        conds.append(d.language == language)
     if kind:
-        query = query.where(d.kind == kind)
+        conds.append(d.kind == kind)
     if source:
-        query = query.where(d.source.contains(source))
+        conds.append(d.source.contains(source, autoescape=True))
     if year:
-        query = query.where(d.published >= date(year, 1, 1), d.published <= date(year, 12, 31))
-    total = session.scalar(sa.select(sa.func.count()).select_from(query.subquery())) or 0
-    rows = session.execute(query.limit(limit).offset(offset)).mappings().all()
-    return [{k: plain(v) for k, v in r.items()} for r in rows], int(total)
+        conds += [d.published >= date(year, 1, 1), d.published < date(year + 1, 1, 1)]
+    newest = (d.published.desc().nulls_last(), d.id)
+    total = session.scalar(sa.select(sa.func.count()).select_from(d).where(*conds)) or 0
+    keys = sa.select(d.pk).where(*conds).order_by(*newest).limit(limit).offset(offset)
+    query = (sa.select(d.id, d.title, d.source, d.published, d.language, d.kind, d.status)
+             .where(d.pk.in_(keys.scalar_subquery())).order_by(*newest))
+    return _mappings(session, query), int(total)
 
 
 def counts(session: Session) -> dict[str, int]:
-    out = {}
-    for name, table in (("documents", t.DocumentRow), ("claims", t.ClaimRow),
-                        *((n, c) for n, c in RECORD_TABLES.items())):
-        out[name] = int(session.scalar(sa.select(sa.func.count()).select_from(table)) or 0)
+    """How many documents and claims the store holds, and records the atlas shows."""
+    out = {name: int(session.scalar(sa.select(sa.func.count()).select_from(table)) or 0)
+           for name, table in (("documents", t.DocumentRow), ("claims", t.ClaimRow))}
+    for name in TABLES:
+        out[name] = lists.count(session, name)
     return out
 
 
-def region_activity(session: Session) -> dict[str, dict[str, int]]:
-    """Per region code: how often texts name it and how many partnerships it has."""
-    mentions = session.execute(
-        sa.select(t.ClaimRow.key, sa.func.count()).where(t.ClaimRow.kind == "region")
-        .group_by(t.ClaimRow.key)).all()
+# ---------------------------------------------------------------- regions and forums
+
+
+def region_activity(session: Session, code: str | None = None) -> dict[str, dict[str, int]]:
+    """Per region code (or for ``code`` alone): how often texts name it and how many
+    partnerships it has."""
+    c = t.ClaimRow
+    query = sa.select(c.key, sa.func.count()).where(c.kind == "region", c.key.is_not(None))
+    if code is not None:
+        query = query.where(c.key == code)
     out: dict[str, dict[str, int]] = {}
-    for key, n in mentions:
-        if key:
-            out.setdefault(key, {"mentions": 0, "partners": 0})["mentions"] = int(n)
-    for p in list_records(session, "partnership", limit=100_000)[0]:
-        for code in (p["ru_region"], p["kz_region"]):
-            out.setdefault(code, {"mentions": 0, "partners": 0})["partners"] += 1
+    for key, n in session.execute(query.group_by(c.key)).all():
+        out.setdefault(key, {"mentions": 0, "partners": 0})["mentions"] = int(n)
+    where = [] if code is None else [lists.either(lists.eq("ru_region", code),
+                                                  lists.eq("kz_region", code))]
+    for pair in lists.columns(session, "partnership", ("ru_region", "kz_region"), where=where):
+        for side in pair:
+            if code is None or side == code:
+                out.setdefault(side, {"mentions": 0, "partners": 0})["partners"] += 1
     return out
 
 
@@ -233,14 +213,16 @@ def region_mentions_by_year(session: Session, code: str) -> list[tuple[int, int]
 
 
 def figures_about(session: Session, code: str, limit: int = 200) -> Rows:
-    """Figure claims stated in a sentence that names the region."""
+    """Figure claims stated in a sentence that names the region (oldest first)."""
     fig, reg = sa.orm.aliased(t.ClaimRow), sa.orm.aliased(t.ClaimRow)
+    sentences = (sa.select(reg.doc_id, reg.sentence_start)
+                 .where(reg.kind == "region", reg.key == code).distinct().subquery())
     query = (sa.select(fig, t.DocumentRow.title, t.DocumentRow.published)
-             .join(reg, sa.and_(reg.doc_id == fig.doc_id,
-                                reg.sentence_start == fig.sentence_start))
+             .join(sentences, sa.and_(sentences.c.doc_id == fig.doc_id,
+                                      sentences.c.sentence_start == fig.sentence_start))
              .join(t.DocumentRow, t.DocumentRow.id == fig.doc_id)
-             .where(fig.kind == "figure", reg.kind == "region", reg.key == code)
-             .distinct().order_by(t.DocumentRow.published, fig.id).limit(limit))
+             .where(fig.kind == "figure")
+             .order_by(t.DocumentRow.published, fig.id).limit(limit))
     out = []
     for claim, title, published in session.execute(query).all():
         item = row_dict(claim)
@@ -257,28 +239,24 @@ def forum_documents(session: Session, edition: int, limit: int = 100) -> Rows:
              .where(t.ClaimRow.kind == "forum", t.ClaimRow.edition == edition)
              .group_by(t.DocumentRow.id, t.DocumentRow.title, t.DocumentRow.published)
              .order_by(t.DocumentRow.published).limit(limit))
-    return [{k: plain(v) for k, v in r.items()} for r in session.execute(query).mappings()]
+    return _mappings(session, query)
 
 
-def indicator_summary(session: Session) -> Rows:
-    o = t.IndicatorObservationRow
-    query = (sa.select(o.indicator, sa.func.count().label("observations"),
-                       sa.func.min(o.published).label("first"),
-                       sa.func.max(o.published).label("last"))
-             .group_by(o.indicator).order_by(o.indicator))
-    return [{k: plain(v) for k, v in r.items()} for r in session.execute(query).mappings()]
+# ---------------------------------------------------------------- curation and users
 
 
 def history(session: Session, *, record_type: str | None = None, record_key: str | None = None,
             limit: int = 50, offset: int = 0) -> tuple[Rows, int]:
     e = t.CurationEditRow
-    query = sa.select(e).order_by(e.id.desc())
+    conds = []
     if record_type:
-        query = query.where(e.record_type == record_type)
+        conds.append(e.record_type == record_type)
     if record_key:
-        query = query.where(e.record_key == record_key)
-    rows, total = page(session, query, limit, offset)
-    return [row_dict(r, skip=("prior", "had_prior")) for r in rows], total
+        conds.append(e.record_key == record_key)
+    total = session.scalar(sa.select(sa.func.count()).select_from(e).where(*conds)) or 0
+    query = sa.select(e).where(*conds).order_by(e.id.desc()).limit(limit).offset(offset)
+    rows = session.execute(query).scalars()
+    return [row_dict(r, skip=("prior", "had_prior")) for r in rows], int(total)
 
 
 def user(session: Session, username: str) -> dict[str, Any] | None:
