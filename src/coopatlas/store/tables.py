@@ -65,7 +65,7 @@ class DocumentRow(Base):
     id: Mapped[str] = mapped_column(sa.String(80), unique=True)
     source: Mapped[str] = mapped_column(sa.Text, index=True)
     title: Mapped[str | None] = mapped_column(sa.Text)
-    published: Mapped[date | None] = mapped_column(sa.Date, index=True)
+    published: Mapped[date | None] = mapped_column(sa.Date)
     language: Mapped[str] = mapped_column(sa.String(16), default="en", index=True)
     kind: Mapped[str] = mapped_column(sa.String(32), default="text", index=True)
     content_hash: Mapped[str | None] = mapped_column(sa.String(128), unique=True)
@@ -79,7 +79,9 @@ class DocumentRow(Base):
     segments: Mapped[list[SegmentRow]] = relationship(
         cascade="all, delete-orphan", order_by="SegmentRow.idx", passive_deletes=True)
 
-    __table_args__ = (sa.CheckConstraint("status IN ('ok', 'failed')", name="status"),)
+    # newest first; the migration adds NULLS LAST on PostgreSQL (SQLite has it by nature)
+    __table_args__ = (sa.CheckConstraint("status IN ('ok', 'failed')", name="status"),
+                      sa.Index("ix_documents_newest", sa.text("published DESC"), "id"))
 
 
 class SegmentRow(Base):
@@ -98,9 +100,8 @@ class ClaimRow(Base):
 
     __tablename__ = "claims"
     id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
-    doc_id: Mapped[str] = mapped_column(
-        sa.ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(sa.String(32), index=True)
+    doc_id: Mapped[str] = mapped_column(sa.ForeignKey("documents.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(sa.String(32))
     span_start: Mapped[int] = mapped_column(sa.Integer)
     span_end: Mapped[int] = mapped_column(sa.Integer)
     sentence_start: Mapped[int | None] = mapped_column(sa.Integer)
@@ -113,6 +114,9 @@ class ClaimRow(Base):
     key: Mapped[str | None] = mapped_column(sa.String(200), index=True)
     indicator: Mapped[str | None] = mapped_column(sa.String(64), index=True)
     edition: Mapped[int | None] = mapped_column(sa.Integer, index=True)
+
+    __table_args__ = (sa.Index("ix_claims_kind_key", "kind", "key"),
+                      sa.Index("ix_claims_doc_sentence", "doc_id", "sentence_start"))
 
 
 # ---------------------------------------------------------------- atlas records
