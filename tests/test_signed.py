@@ -9,12 +9,15 @@ import pytest
 
 from coopatlas.extract.contract import to_contract
 from coopatlas.extract.signed import signed_stage
+from coopatlas.extract.signed_clauses import object_end, subject_start
 from coopatlas.extract.signed_filters import (
     about_ru_kz,
+    consent_use,
     foreign_countries,
     plausible,
     same_document,
 )
+from coopatlas.model import Span
 from test_forums_support import make_doc
 
 GOLDEN = Path(__file__).parent / "golden" / "events"
@@ -49,7 +52,9 @@ def titles(text: str, prefix: str = KZ) -> list[tuple[str, str, str]]:
     ("A roadmap for the two programmes was proposed.", []),
     ("We support the plans for the new reserve.", []),
     ("Over 300 agreements have been signed between the regions.", []),
-    ("Fourteen documents were signed during the visit.", []),
+    # one event's batch names the documents; a running total is a figure
+    ("Fourteen documents were signed during the visit.",
+     [("documents", "document", "signed")]),
     ("The presidents will sign today.", []),
 ])
 def test_titles(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -83,6 +88,166 @@ def test_titles(text: str, expected: list[tuple[str, str, str]]) -> None:
 ])
 def test_lists(text: str, expected: list[str]) -> None:
     assert [t for t, _, _ in titles(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a collective head announces the items after "including", "among them" or a colon
+    ("The ministers signed a number of documents, including an agreement on grain storage, "
+     "an agreement on river ports and a memorandum on tourism.",
+     ["agreement on grain storage", "agreement on river ports", "memorandum on tourism"]),
+    ("Several other interregional agreements were also signed, among them a treaty on the "
+     "joint use of pastures, a memorandum between the two customs services on data exchange, "
+     "and a protocol on veterinary checks.",
+     ["treaty on the joint use of pastures",
+      "memorandum between the two customs services on data exchange",
+      "protocol on veterinary checks"]),
+    ("The following documents were adopted: a plan of cultural events for 2026; a programme "
+     "of student exchanges; and a statement on water use.",
+     ["plan of cultural events for 2026", "programme of student exchanges",
+      "statement on water use"]),
+    ("The sides signed three documents: a treaty on fisheries, a roadmap for rail freight "
+     "and a memorandum on loans.",
+     ["treaty on fisheries", "roadmap for rail freight", "memorandum on loans"]),
+    ("Several documents, including an accord on air links and a protocol on customs data, "
+     "were signed.",
+     ["accord on air links", "protocol on customs data"]),
+    # an item keeps its own inner list; the clause after it is not part of it
+    ("Many documents have been signed, including the Treaty on friendship, good "
+     "neighbourliness and mutual aid, and since then trade has grown every year.",
+     ["Treaty on friendship, good neighbourliness and mutual aid"]),
+    # items that name no document: topics of a counted head, else the head alone
+    ("Five documents were signed, in particular on customs, on health care, and on rail "
+     "freight.",
+     ["documents on customs", "documents on health care", "documents on rail freight"]),
+    ("A large package of agreements was signed, including by the governors of border "
+     "regions.", ["package of agreements"]),
+    ("Dedicated programmes were adopted for the ten towns with the worst air, including "
+     "Ridder.", ["Dedicated programmes for the ten towns with the worst air"]),
+    ("The leaders adopted a declaration on a new association — the Caspian Council.",
+     ["declaration on a new association — the Caspian Council"]),
+])
+def test_list_markers(text: str, expected: list[str]) -> None:
+    assert [t for t, _, _ in titles(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bare passive subject takes the complement that says what the document is about
+    ("A memorandum was also signed to set up a joint laboratory of two universities.",
+     ["memorandum to set up a joint laboratory of two universities"]),
+    ("A programme was adopted for the preservation of steppe wetlands, as agreed.",
+     ["programme for the preservation of steppe wetlands"]),
+    ("An agreement was signed between the two rail companies.",
+     ["agreement between the two rail companies"]),
+    ("An agreement was signed on Monday.", ["agreement"]),
+    ("A protocol was signed for the first time.", ["protocol"]),
+    ("A treaty on river shipping was signed to general applause.",
+     ["treaty on river shipping"]),
+])
+def test_passive_complement(text: str, expected: list[str]) -> None:
+    assert [t for t, _, _ in titles(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # every verb of a coordination has its own object
+    ("The governors also signed a memorandum on youth exchanges and adopted a joint "
+     "communique on the results of the forum.",
+     [("memorandum on youth exchanges", "signed"),
+      ("joint communique on the results of the forum", "adopted")]),
+    ("The sides signed an agreement on air links and a protocol on customs data.",
+     [("agreement on air links", "signed"), ("protocol on customs data", "signed")]),
+    ("They signed a treaty on dams and did not sign the protocol.",
+     [("treaty on dams", "signed")]),
+    ("The ministers signed the plan of joint inspections and held a press conference.",
+     [("plan of joint inspections", "signed")]),
+    # the gerund after a preposition
+    ("The visit ended by signing an agreement on the joint use of the river.",
+     [("agreement on the joint use of the river", "signed")]),
+    ("After signing the protocol, the ministers met the press.", [("protocol", "signed")]),
+    ("We will start by signing a memorandum on trade.",
+     [("memorandum on trade", "planned")]),
+    # counts: one event's batch, or a running total
+    ("During the fair, the companies signed 37 contracts worth $2 billion.",
+     [("contracts", "signed")]),
+    ("The firms signed twelve contracts for 3 billion roubles.", [("contracts", "signed")]),
+    ("More than 200 contracts have been signed since 2015.", []),
+    ("We have signed 27 agreements over the past five years.", []),
+    ("Dozens of agreements were signed.", []),
+])
+def test_coordination_gerunds_and_counts(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, s) for t, _, s in titles(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the subject of a passive starts after a clause of its own or an introductory phrase
+    ("Our ties are strong, many documents have been signed, and trade keeps growing.",
+     ["documents"]),
+    ("Relations are well established, several agreements were signed in the spring.",
+     ["agreements"]),
+    ("By the way, the programmes mentioned by the minister are being drafted.",
+     ["programmes mentioned by the minister"]),
+    ("I am sure that during the next visit, important documents on energy will be signed.",
+     ["documents on energy"]),
+    ("An agreement on gas, which we discussed at length, was signed.", ["agreement on gas"]),
+])
+def test_clause_boundaries(text: str, expected: list[str]) -> None:
+    assert [t for t, _, _ in titles(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # documents merely discussed or mentioned
+    "The ministers discussed the draft treaty on fisheries and a programme of joint research.",
+    "The signed agreements are being implemented well.",
+    "The ceremony followed the signing of documents on trade.",
+    "We did not sign the treaty on the canal.",
+    "We are not going to sign any contract on that route.",
+    # "agreement" as consent, "agreed that"
+    "By agreement of the parties, the talks were moved to May and no documents signed.",
+    "The sides reached an agreement that the border posts will be signposted.",
+    "The presidents agreed that the governments should prepare proposals on energy.",
+    "There is full agreement between us on these plans, and we signed off on the budget.",
+    # "sign" as a noun
+    "This is a good sign for our agreements on trade.",
+])
+def test_no_document_signed(text: str) -> None:
+    assert titles(text) == []
+
+
+@pytest.mark.parametrize("phrase,consent", [
+    ("agreement of the parties", False), ("by agreement of the parties", True),
+    ("reached an agreement on prices", True), ("mutual agreement", True),
+    ("agreements on prices", False), ("the agreement on prices", False),
+])
+def test_consent_use(phrase: str, consent: bool) -> None:
+    assert consent_use(phrase) is consent
+
+
+@pytest.mark.parametrize("sentence,verb,subject", [
+    ("At the end of the forum, a number of regional documents were signed.",
+     " were signed", "a number of regional documents"),
+    ("Ties are good, many documents have been signed.", " have been signed",
+     "many documents"),
+    ("In particular, a concept, two plans and a treaty were adopted.", " were adopted",
+     "a concept, two plans and a treaty"),
+    ("An agreement on X, which we discussed, was signed.", " was signed",
+     "An agreement on X, which we discussed,"),
+])
+def test_subject_start(sentence: str, verb: str, subject: str) -> None:
+    at = sentence.index(verb)
+    assert sentence[subject_start(sentence, Span(0, len(sentence)), at):at] == subject
+
+
+@pytest.mark.parametrize("obj,kept", [
+    ("a treaty on dams in the presence of the presidents", "a treaty on dams"),
+    ("a memorandum on trade and adopted a statement", "a memorandum on trade"),
+    ("41 contracts for a total of $3 billion", "41 contracts"),
+    ("a plan for 2024–2030", "a plan for 2024–2030"),
+    ("the treaty on rivers, and since then our trade has grown", "the treaty on rivers"),
+    ("an agreement on ports, lakes and rivers", "an agreement on ports, lakes and rivers"),
+    ("the agreements if they were ready", "the agreements"),
+    ("the treaty, for example, on rivers", "the treaty"),
+])
+def test_object_end(obj: str, kept: str) -> None:
+    assert obj[:object_end(obj, 0, len(obj))] == kept
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -142,6 +307,11 @@ def test_sentence_about_another_country_only() -> None:
     ("each of us will then move on to the documents", False),
     ("documents have been drafted and initialled", False),
     ("leaders of the five states met, although no final declaration", False),
+    # a document noun inside another phrase, or a clause with a pronoun
+    ("approach towards concluding supply contracts", False),
+    ("meeting by signing agreements", False),
+    ("documents to enrol him in the academy", False),
+    ("package of bilateral documents", True), ("agreements with four of them", True),
 ])
 def test_plausible_titles(phrase: str, ok: bool) -> None:
     assert plausible(phrase) is ok

@@ -28,10 +28,17 @@ KINDS: dict[str, str] = {
     "concept": "concept", "memorandum": "memorandum", "memoranda": "memorandum",
     "protocol": "protocol", "statement": "statement", "declaration": "declaration",
     "contract": "contract", "document": "document", "roadmap": "roadmap", "plan": "plan",
+    "communique": "statement", "communiqué": "statement",
 }
 KIND_RE = re.compile(
     r"\b(agreements?|accords?|treaty|treaties|programmes?|programs?|concepts?|memorand(?:um|a)"
-    r"|protocols?|statements?|declarations?|contracts?|documents?|roadmaps?|plans?)\b",
+    r"|protocols?|statements?|declarations?|contracts?|documents?|roadmaps?|plans?"
+    r"|communiqu[eé]s?)\b", re.IGNORECASE)
+#: "agreement" meaning consent, not a document: "by agreement", "reached an agreement".
+CONSENT_RE = re.compile(
+    r"\b(?:(?:by|in)\s+(?:mutual\s+|full\s+|common\s+)?|(?:reach|reached|reaching|reaches)\s+"
+    r"(?:an?\s+|the\s+|mutual\s+|full\s+)*|(?:mutual|full|complete|general|broad|tacit)\s+"
+    r"|there\s+(?:is|was)\s+(?:an?\s+|full\s+|general\s+)*|no\s+)agreement\b(?!s)",
     re.IGNORECASE)
 COLLECTIVE_RE = re.compile(r"\b(?:package|set|series|range|batch|bundle|number)\s+of\s+",
                            re.IGNORECASE)
@@ -54,6 +61,16 @@ TRAILING_RE = re.compile(r"(?:\s+(?:that|which|who|aimed|to|and|or|of|the|a|an|w
 PASSIVE_CLAUSE_RE = re.compile(
     r"\b(?:has|have|had)\s+been\b|\b(?:is|are|was|were)\s+(?:being\s+)?\w+ed\b", re.I)
 MAX_WORDS_BEFORE_HEAD = 5
+#: a subject pronoun, or one governed by a verb, makes a phrase a clause ("documents to
+#: include him in ..."); "agreements with four of them" stays a title.
+PERSONAL_RE = re.compile(r"\b(?:I|me|he|him|she|we|they)\b")
+#: a preposition before the document noun puts it inside another phrase ("approach towards
+#: concluding contracts", "meeting by signing agreements"), but for collectives ("package of").
+PREP_BEFORE_HEAD_RE = re.compile(
+    r"\b(?:by|towards?|of|on|for|in|at|with|about|after|before|from)\s", re.IGNORECASE)
+COLLECTIVE_OF_RE = re.compile(
+    r"\b(?:package|set|series|range|batch|bundle|number|host|variety|text|draft|copy|copies"
+    r"|signing|exchange|understanding)\s+of\s", re.IGNORECASE)
 ALIASES = {"US": "United States", "USA": "United States", "UK": "United Kingdom", "EU": "EU"}
 
 
@@ -65,8 +82,17 @@ def plausible(phrase: str) -> bool:
         return False
     before = [w.strip(",;:’'") for w in phrase[:head.start()].lower().split()]
     modifiers = [w for w in before if w not in ("and", "or")]
+    lead = COLLECTIVE_OF_RE.sub(" ", phrase[:head.start()])
     return (len(modifiers) <= MAX_WORDS_BEFORE_HEAD and not CLAUSE_WORDS.intersection(before)
-            and not PASSIVE_CLAUSE_RE.search(phrase))
+            and not PASSIVE_CLAUSE_RE.search(phrase) and not PERSONAL_RE.search(phrase)
+            and not PREP_BEFORE_HEAD_RE.search(lead))
+
+
+def consent_use(phrase: str) -> bool:
+    """Whether the phrase's first document noun is "agreement" in the sense of consent."""
+    head = KIND_RE.search(phrase)
+    return bool(head) and any(m.start() <= head.start() < m.end()
+                              for m in CONSENT_RE.finditer(phrase, 0, head.end()))
 
 
 def kind_of(title: str) -> str:
