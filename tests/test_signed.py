@@ -125,6 +125,13 @@ def test_lists(text: str, expected: list[str]) -> None:
      "Ridder.", ["Dedicated programmes for the ten towns with the worst air"]),
     ("The leaders adopted a declaration on a new association — the Caspian Council.",
      ["declaration on a new association — the Caspian Council"]),
+    ("The governors signed two agreements: on fish farming and on rail freight.",
+     ["agreements on fish farming", "agreements on rail freight"]),
+    # the list follows the verb of a reduced relative or an inverted passive
+    ("The documents signed include an accord on fish stocks and a protocol on quarantine.",
+     ["accord on fish stocks", "protocol on quarantine"]),
+    ("Also signed were a treaty on fish stocks and a memorandum on river ports.",
+     ["treaty on fish stocks", "memorandum on river ports"]),
 ])
 def test_list_markers(text: str, expected: list[str]) -> None:
     assert [t for t, _, _ in titles(text)] == expected
@@ -159,6 +166,12 @@ def test_passive_complement(text: str, expected: list[str]) -> None:
      [("treaty on dams", "signed")]),
     ("The ministers signed the plan of joint inspections and held a press conference.",
      [("plan of joint inspections", "signed")]),
+    ("The presidents signed a joint statement, and the ministers signed an accord on dams.",
+     [("joint statement", "signed"), ("accord on dams", "signed")]),
+    ("A treaty on lakes was signed, and a memorandum on ports was adopted.",
+     [("treaty on lakes", "signed"), ("memorandum on ports", "adopted")]),
+    ("The two leaders signed a treaty on lakes in 2010, which is still in force.",
+     [("treaty on lakes", "signed")]),
     # the gerund after a preposition
     ("The visit ended by signing an agreement on the joint use of the river.",
      [("agreement on the joint use of the river", "signed")]),

@@ -5,7 +5,8 @@
   opened by a preposition ("By then,"), or a piece that is a clause of its own ("relations
   are well established, many documents have been signed" starts at "many").
 * The object of an active verb ("signed ...") runs on until the clause ends: a time or
-  place adjunct ("during the visit", "in the presence of"), a relative or new clause
+  place adjunct ("during the visit", "in the presence of", "in 2019"), a relative, reduced
+  relative or new clause ("the treaty signed in 2010",
   (", which", "that is", ", and since then Russia has been"), a second verb of the same
   subject ("... and adopted a communique"), or the deal's value ("for a total of $3
   billion"), which belongs to a figure, not to the title.
@@ -31,15 +32,21 @@ CLAUSE_WORD_RE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|may|might|must"
     r"|do|does|did|i|we|you|he|she|they|because|although|though|whereas|unless|if|but)\b",
     re.IGNORECASE)
+LEAD_CONJUNCTION_RE = re.compile(r"[\s,;:]*(?:(?:and|but|while|whereas)\s+)?", re.I)
 BOUNDARY_RE = re.compile(r"\b(?:that|which|what|is|are|following)\s+", re.IGNORECASE)
 RATHER_RE = re.compile(r".*\bor,?\s+rather,?\s+", re.IGNORECASE)
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October"
+          r"|November|December)")
 _OBJECT_END = (
     r"\s+(?:in\s+the\s+presence|during\s|at\s+(?:the|this)\s|within\s+the\s+framework"
     r"|(?:today|tonight|tomorrow|yesterday|soon|shortly|later)\b"
     r"|(?:next|this|last)\s+(?:year|month|week|spring|summer|autumn|winter)\b"
     r"|which\s|that\s|is\s|are\s|was\s|were\s|will\s|would\s|by\s+the\s+end"
     r"|(?:by|after|before|upon|through|when|while)\s+[a-z]+ing\b"
-    r"|(?:if|because|although|though|unless|whereas|so\s+that)\s)"
+    r"|(?:if|because|although|though|unless|whereas|so\s+that)\s"
+    r"|(?:in|on|since)\s+(?:(?:early|late)\s+)?(?:\d{4}\b|(?:\d{1,2}\s+)?" + _MONTH + r"\b))"
+    r"|(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bnewly)\s+(?:signed|adopted|concluded|approved"
+    r"|initialled|ratified)\b"
     r"|\s*[,;:]\s*(?:but|which|who)\s|\s*[,;]\s*and\s+(?=(?:we|they|he|she|it|i|this|there)\s)"
     r"|\s*,\s*(?:for\s+example|for\s+instance|e\.g\.|too|not\s+now)\b")
 #: a second verb of the same subject: "signed a memorandum and adopted a communique".
@@ -84,6 +91,8 @@ def subject_start(text: str, sentence: Span, verb_start: int) -> int:
         if INTRO_RE.match(text, s, e) or is_clause(text, s, e):
             first = i + 1
     start = found[first][0]
+    lead = LEAD_CONJUNCTION_RE.match(text, start, verb_start)
+    start = lead.end() if lead else start
     rather = RATHER_RE.match(text, start, verb_start)
     if rather:
         start = rather.end()

@@ -47,6 +47,8 @@ NEGATION_RE = re.compile(r"\b(?:not|never|n[’']t|no\s+longer)\s+(?:\w+\s+){0,3
 #: a participle used as an adjective: "the adopted documents", "a newly signed treaty".
 ADJECTIVE_USE_RE = re.compile(
     r"\b(?:a|an|the|this|that|these|those|its|their|our|all|newly)\s+$", re.IGNORECASE)
+#: "the documents signed include A", "also signed were A": the list follows the verb.
+REDUCED_RE = re.compile(r"(?:include[sd]?|comprised?|are|were|was|is)\s+(?:also\s+)?", re.I)
 GERUND_RE = re.compile(
     r"\b(?:by|after|before|upon|on|through|when|while|following)\s+(?:also\s+)?"
     r"(?P<verb>signing|adopting|concluding)\s+(?!of\b|ceremon)", re.IGNORECASE)
@@ -146,7 +148,8 @@ def active(text: str, sentence: Span) -> list[Title]:
             continue
         perfect = PERFECT_RE.search(text, max(sentence.start, m.start() - 30), m.start())
         status = status_of(m.group("aux"), m.group("verb"))
-        out += _objects(text, m.end(), sentence.end, status,
+        reduced = REDUCED_RE.match(text, m.end(), sentence.end)
+        out += _objects(text, reduced.end() if reduced else m.end(), sentence.end, status,
                         running_total(clause, perfect is not None))
     for m in GERUND_RE.finditer(text, sentence.start, sentence.end):
         future = FUTURE_RE.search(text, sentence.start, m.start())

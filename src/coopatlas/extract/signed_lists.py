@@ -36,6 +36,7 @@ DETERMINED_RE = re.compile(
 LIST_MARK_RE = re.compile(
     r",?\s+(?:including|in\s+particular|among\s+them|among\s+which|among\s+others|such\s+as"
     r"|namely)\b[,:]?\s*|\s*:\s+|\s+[–—]\s+(?=(?:a|an|the)\s)", re.IGNORECASE)
+TOPIC_SPLIT_RE = re.compile(r"(?:[^,\s]|\s(?!and\s+(?:on|about|in|for)\s))+")
 #: items that are topics of the head's documents: "in particular on energy, health".
 TOPIC_RE = re.compile(r"(?:on|about|concerning|regarding|in\s+the\s+(?:fields?|areas?|spheres?)"
                       r"\s+of)\s", re.IGNORECASE)
@@ -141,7 +142,7 @@ def topics(text: str, start: int, end: int, head: Title) -> list[Title]:
     An item continues the previous one when it follows an "of" complement without a
     preposition of its own ("on prevention of accidents, disasters and fires")."""
     spans: list[list[int]] = []
-    for piece in re.finditer(r"[^,]+", text[start:end]):
+    for piece in TOPIC_SPLIT_RE.finditer(text[start:end]):
         s, e = start + piece.start(), start + len(piece.group(0).rstrip(" .;:")) + piece.start()
         bare = not re.match(r"\s*(?:and\b|\w+ing\b|" + PREPOSITION_RE.pattern + ")",
                             piece.group(0), re.IGNORECASE)
