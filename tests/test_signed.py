@@ -75,6 +75,13 @@ def test_titles(text: str, expected: list[tuple[str, str, str]]) -> None:
       "agreement on the protection of lakes, wetlands and forests",
       "protocol on customs data dated March 3, 2001",
       "memorandum on credit lines between two banks"]),
+    # a name in apposition to a bare "document" is its title; an aside is left out
+    ("Today we will adopt an important document, the Basic Principles of Water Policy "
+     "through 2030.", ["document, the Basic Principles of Water Policy through 2030"]),
+    ("The ministers signed a treaty, the first in ten years, and a protocol on dams.",
+     ["treaty", "protocol on dams"]),
+    ("We signed a memorandum on trade, investment, and farming.",
+     ["memorandum on trade, investment, and farming"]),
     # coordinated modifiers belong to the one noun after them
     ("The delegations will sign interstate, municipal and private agreements.",
      ["interstate, municipal and private agreements"]),

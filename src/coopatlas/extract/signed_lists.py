@@ -3,9 +3,9 @@
 * A list ("A, B; C as well as D, and E") is cut into one title per document noun. A
   piece without one is either a modifier of the next title ("interstate, regional and
   commercial agreements": short, or a run of adjectives) or the tail of the previous one
-  ("regulation of companies, establishments and organisations": long, or after an open
-  complement such as "of", "on", "between"). A modifier run that never reaches a noun
-  falls back to the previous title ("an agreement on trade, investment, and agriculture").
+  ("regulation of companies, establishments and organisations": after an open complement
+  such as "of", "on", "between"), or the name of a bare "document" before it ("a document,
+  the Basic Principles of ..."). Anything else (an aside, a clause) is left out.
 * "X and Y" is two titles when each side names a document and the right one opens with a
   determiner ("a memorandum on A and an agreement on B"); bare plurals joined by "and"
   name one batch ("bilateral agreements and commercial contracts") unless ``split_and``.
@@ -29,6 +29,8 @@ OPEN = ("of", "on", "for", "between", "with", "among", "about", "in", "to", "fro
 ADJECTIVE_RE = re.compile(
     r"(?:[\w-]+(?:al|ic|ian|ive|ary|ory|ern|ate|ish|ese|ous|ful|less|ed)|and|or)",
     re.IGNORECASE)
+GENERIC_RE = re.compile(r"\bdocuments?\s*$", re.IGNORECASE)
+NAME_RE = re.compile(r"(?:the\s+)?[A-Z][\w’'-]*\s+(?:[A-Z]|of\b|on\b|for\b)")
 AND_RE = re.compile(r"\s+and\s+")
 DETERMINED_RE = re.compile(
     r"(?:also\s+)?(?:a|an|the|another|its|their|our|this|these|those|one|two|three|four"
@@ -55,6 +57,11 @@ def _modifiers(phrase: str) -> bool:
     return len(words) <= 3 and all(ADJECTIVE_RE.fullmatch(w) for w in words)
 
 
+def _names(text: str, title: tuple[int, int], start: int) -> bool:
+    """"a document, the Basic Aspects of ...": a name in apposition to a bare "document"."""
+    return bool(GENERIC_RE.search(text, *title)) and bool(NAME_RE.match(text, start))
+
+
 def chunks(text: str, start: int, end: int, split_and: bool = True) -> list[tuple[int, int]]:
     """List pieces of a subject or object, one per document noun (see the module notes)."""
     out: list[tuple[int, int]] = []
@@ -66,7 +73,7 @@ def chunks(text: str, start: int, end: int, split_and: bool = True) -> list[tupl
             out.append((pending if pending is not None else s, e))
             pending = None
         elif out and pending is None and not _modifiers(text[s:e]) \
-                and last_preposition(text, *out[-1]) in OPEN:
+                and (last_preposition(text, *out[-1]) in OPEN or _names(text, out[-1], s)):
             out[-1] = (out[-1][0], e)
         elif pending is None and (not out or _modifiers(text[s:e])):
             pending = s
