@@ -17,12 +17,15 @@ MAX_LIMIT = 500
 
 
 def get_db(request: Request) -> Iterator[Session]:
-    """A session in one transaction for this request (committed when the handler returns)."""
+    """A session in one transaction for this request, committed when the handler returns
+    and before the response leaves (``scope="function"``): a client that follows a
+    redirect after a form, or reads after a 201, sees what it wrote, and a failed commit
+    answers as an error instead of a success."""
     with request.app.state.store.session() as session:
         yield session
 
 
-DB = Annotated[Session, Depends(get_db)]
+DB = Annotated[Session, Depends(get_db, scope="function")]
 
 
 @dataclass(frozen=True)
