@@ -3,6 +3,10 @@
 The app runs under uvicorn on 127.0.0.1 (a free port, in a thread) over the hand-built
 fixture atlas. Every page is opened; the map and charts must draw; no console error; no
 request may leave 127.0.0.1; a screenshot of each page goes to ``test-artifacts/``.
+
+The store is SQLite unless a test asks for both engines (``ON_BOTH``): every page is opened,
+searched and curated over PostgreSQL too, while the purely front-end checks (map, charts,
+links, language, phone width) run once.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from urllib.parse import urlparse
 import pytest
 import uvicorn
 
+from conftest import ENGINES
 from coopatlas.api import create_app
 from fixtures_atlas import USERS, build
 
@@ -43,9 +48,19 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+ON_BOTH = pytest.mark.parametrize("base_url", ENGINES, indirect=True)
+
+
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'atlas.db'}"
+def base_url(request: pytest.FixtureRequest,
+             tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The portal over the fixture atlas in SQLite, or in PostgreSQL when a test's
+    ``base_url`` parameter says so."""
+    engine = getattr(request, "param", "sqlite")
+    if engine == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'atlas.db'}"
+    else:
+        url = request.getfixturevalue("pg_server").create()
     build(url).close()
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(url), host="127.0.0.1", port=port,
@@ -88,10 +103,12 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, base_url: str):
+def page(request: pytest.FixtureRequest, browser, base_url: str):
     context = browser.new_context(base_url=base_url, viewport={"width": 1200, "height": 900})
     page = context.new_page()
     page.watch = Watch(page)
+    callspec = getattr(request.node, "callspec", None)
+    page.engine = callspec.params.get("base_url", "sqlite") if callspec else "sqlite"
     yield page
     assert page.watch.errors == [], page.watch.errors
     assert page.watch.outside == [], page.watch.outside
@@ -99,6 +116,9 @@ def page(browser, base_url: str):
 
 
 def shot(page, name: str) -> None:  # noqa: ANN001
+    """A full-page screenshot (of the SQLite run: the PostgreSQL pages look the same)."""
+    if getattr(page, "engine", "sqlite") != "sqlite":
+        return
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
@@ -117,6 +137,7 @@ PAGES = [("overview", "/"), ("forums", "/forums"), ("forum", "/forums/15"),
          ("history", "/curation/history"), ("login", "/login"), ("api-docs", "/api/docs")]
 
 
+@ON_BOTH
 @pytest.mark.parametrize(("name", "path"), PAGES, ids=[n for n, _ in PAGES])
 def test_every_page_opens_cleanly(page, name: str, path: str) -> None:  # noqa: ANN001
     response = page.goto(path)
@@ -181,6 +202,7 @@ def test_document_text_is_escaped(page) -> None:  # noqa: ANN001
     assert page.locator("#doc-text script, #doc-text b").count() == 0
 
 
+@ON_BOTH
 def test_search_with_a_facet(page) -> None:  # noqa: ANN001
     page.goto("/search")
     page.fill("input[name=q]", "region")
@@ -193,6 +215,7 @@ def test_search_with_a_facet(page) -> None:  # noqa: ANN001
     assert "Border and trade" in page.locator("ol.hits").inner_text()
 
 
+@ON_BOTH
 def test_log_in_curate_and_revert(page) -> None:  # noqa: ANN001
     page.goto("/curation")
     page.wait_for_url("**/login?next=/curation")
