@@ -127,11 +127,13 @@ def select(session: Session, record_type: str, *, where: Sequence[Cond] = (),
     """One page of curated records matching every condition, and how many match in all."""
     source, overlay = _source(session, record_type)
     cond = _where(source, where, session)
-    total = session.scalar(sa.select(sa.func.count()).select_from(source).where(cond)) or 0
     query = (sa.select(source).where(cond)
              .order_by(*(o.clause(source.c) for o in order), source.c["key"])
              .limit(limit).offset(offset))
     rows = [overlay.row(dict(r)) for r in session.execute(query).mappings()]
+    if len(rows) < limit and (rows or offset == 0):
+        return rows, offset + len(rows)  # the last page: no need to count
+    total = session.scalar(sa.select(sa.func.count()).select_from(source).where(cond)) or 0
     return rows, int(total)
 
 
