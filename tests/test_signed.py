@@ -169,6 +169,7 @@ def test_passive_complement(text: str, expected: list[str]) -> None:
       ("joint communique on the results of the forum", "adopted")]),
     ("The sides signed an agreement on air links and a protocol on customs data.",
      [("agreement on air links", "signed"), ("protocol on customs data", "signed")]),
+    ("The president signed a law ratifying the treaty on dams and a protocol to it.", []),
     ("They signed a treaty on dams and did not sign the protocol.",
      [("treaty on dams", "signed")]),
     ("The ministers signed the plan of joint inspections and held a press conference.",

@@ -68,6 +68,8 @@ PERSONAL_RE = re.compile(r"\b(?:I|me|he|him|she|we|they)\b")
 #: concluding contracts", "meeting by signing agreements"), but for collectives ("package of").
 PREP_BEFORE_HEAD_RE = re.compile(
     r"\b(?:by|towards?|of|on|for|in|at|with|about|after|before|from)\s", re.IGNORECASE)
+#: a verb before the document noun makes it that verb's object ("a law ratifying the treaty").
+GOVERNED_RE = re.compile(r"\b[a-z]+ing\s+(?:the|a|an)\s", re.IGNORECASE)
 COLLECTIVE_OF_RE = re.compile(
     r"\b(?:package|set|series|range|batch|bundle|number|host|variety|text|draft|copy|copies"
     r"|signing|exchange|understanding)\s+of\s", re.IGNORECASE)
@@ -85,7 +87,7 @@ def plausible(phrase: str) -> bool:
     lead = COLLECTIVE_OF_RE.sub(" ", phrase[:head.start()])
     return (len(modifiers) <= MAX_WORDS_BEFORE_HEAD and not CLAUSE_WORDS.intersection(before)
             and not PASSIVE_CLAUSE_RE.search(phrase) and not PERSONAL_RE.search(phrase)
-            and not PREP_BEFORE_HEAD_RE.search(lead))
+            and not PREP_BEFORE_HEAD_RE.search(lead) and not GOVERNED_RE.search(lead))
 
 
 def consent_use(phrase: str) -> bool:

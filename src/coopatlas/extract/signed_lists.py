@@ -8,7 +8,9 @@
   the Basic Principles of ..."). Anything else (an aside, a clause) is left out.
 * "X and Y" is two titles when each side names a document and the right one opens with a
   determiner ("a memorandum on A and an agreement on B"); bare plurals joined by "and"
-  name one batch ("bilateral agreements and commercial contracts") unless ``split_and``.
+  name one batch ("bilateral agreements and commercial contracts") unless ``split_and``;
+  nouns that are objects of a verb ("a law ratifying the agreement on A and a protocol")
+  are not split.
 * A collective head followed by a list marker ("a number of documents, including A, B
   and C"; "... were signed: A; B"; "in particular on X, Y") gives the items, not the head.
   Items without a document noun of their own are topics of the head's noun ("documents,
@@ -20,7 +22,7 @@ from __future__ import annotations
 import re
 
 from coopatlas.extract.signed_clauses import is_clause, object_end, pieces
-from coopatlas.extract.signed_filters import KIND_RE
+from coopatlas.extract.signed_filters import GOVERNED_RE, KIND_RE
 from coopatlas.extract.signed_titles import COUNT_RE, Title, make_title
 from coopatlas.model import Span
 
@@ -83,6 +85,9 @@ def chunks(text: str, start: int, end: int, split_and: bool = True) -> list[tupl
 def split_coordination(text: str, start: int, end: int, split_and: bool = True
                        ) -> list[tuple[int, int]]:
     """"A and B": two documents when each side names one (see the module notes)."""
+    head = KIND_RE.search(text, start, end)
+    if head and GOVERNED_RE.search(text, start, head.start()):
+        return [(start, end)]  # "a law ratifying the agreement on X and a protocol to it"
     for m in AND_RE.finditer(text, start, end):
         left, right = (start, m.start()), (m.end(), end)
         if not (KIND_RE.search(text, *left) and KIND_RE.search(text, *right)):
