@@ -35,7 +35,7 @@ class Matcher:
         """Hits in ``text``; ``low`` is its ``same_length_lower`` when the caller has it."""
         low = same_length_lower(text) if low is None else low
         spans = [(s, e, i) for i, s, e in self._ac.find_matches_as_indexes(low, overlapping=True)
-                 if _whole_word(text, s, e) and text[s].isupper()]
+                 if text[s].isupper() and _whole_word(text, s, e)]
         spans.sort(key=lambda t: (t[0], -(t[1] - t[0])))
         hits: list[Hit] = []
         last_end = -1
