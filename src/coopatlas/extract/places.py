@@ -10,7 +10,11 @@ context rules decide, per hit, what the name denotes:
 * otherwise a city ("in Omsk"), former names resolved to the current city ("Uralsk" -> Oral),
   with a place cue required for names that are also persons' names ("Vladimir");
 * a name opening an institution's name is left alone ("Chelyabinsk State University");
-* macro-regions ("the Urals", "Siberian Federal District") are their own kind, never regions.
+* macro-regions ("the Urals", "Siberian Federal District") are their own kind, never regions;
+* a lake's or river's name is no city ("Lake Balkhash"), nor is a site's ("at Baikonur");
+* cities of the world layer (GeoNames: foreign cities, small Russian and Kazakhstani towns)
+  count only where the text shows a city and nothing makes the name something else
+  (coopatlas.gazetteer.city_context): "talks in Geneva", not "the Geneva Convention".
 
 Russian text goes through lemmas (coopatlas.gazetteer.russian_match).
 """
@@ -20,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coopatlas.doc import Doc
+from coopatlas.gazetteer import city_context as cc
 from coopatlas.gazetteer import context as ctx
 from coopatlas.gazetteer.matcher import Hit, english_matcher
 from coopatlas.gazetteer.model import City, Place
@@ -103,7 +108,8 @@ def _region(r: _Reading, places: list[Place], text: str) -> Mention | None:
     return Mention("region", cands.pop(), text[r.start:end], Span(r.start, end), r.rule)
 
 
-def _bare(r: _Reading, places: list[Place], text: str) -> Mention | None:
+def _bare(r: _Reading, places: list[Place], text: str,
+          prev: Mention | None = None) -> Mention | None:
     span = Span(r.hit.start, r.hit.end)
     surface = span.of(text)
     alone = [p for p in places if p.kind == "region" and p.via == "alias"]
@@ -113,14 +119,45 @@ def _bare(r: _Reading, places: list[Place], text: str) -> Mention | None:
     if cities:
         best = cities[0]
         city: City = best.entity  # type: ignore[assignment]
-        person = best.former.person_like if best.former else city.person_like
-        if person and not ctx.place_cue_before(text, r.hit.start, r.hit.end):
+        if not _city_in_context(r, city, text):
+            return None
+        if _needs_cue(best, city) and not _cued(r, city, text, prev):
             return None
         return Mention("city", best.key, surface, span, f"city.{best.via}")
     macros = [p for p in places if p.kind == "macro_region"]
     if macros:
         return Mention("macro_region", macros[0].key, surface, span, "macro.alias")
     return None
+
+
+def _cued(r: _Reading, city: City, text: str, prev: Mention | None) -> bool:
+    """The text shows the name is a place ("in Vladimir", "Rimini, Italy", a dateline), or
+    the name continues a list of cities ("in Astana, Nice and Geneva")."""
+    start, end = r.hit.start, r.hit.end
+    if cc.place_shown(text, start, end, city.country_name):
+        return True
+    return prev is not None and prev.kind == "city" and cc.list_goes_on(text, prev.span.end,
+                                                                        start, end)
+
+
+def _city_in_context(r: _Reading, city: City, text: str) -> bool:
+    """What the text around a city's name must show before it counts as the city.
+
+    Not a lake's or river's name ("Lake Balkhash"); a name that usually stands for a site
+    ("at Baikonur" is the cosmodrome) only with "the city of" or "X city". (Hits of the world
+    layer were screened before, by ``_not_a_world_city``.)
+    """
+    start, end = r.hit.start, r.hit.end
+    if cc.water_around(text, start, end):
+        return False
+    return not city.site_like or cc.city_cue(text, start, end)
+
+
+def _needs_cue(best: Place, city: City) -> bool:
+    """A name that is also a person's or a word, and any city of the world layer but a
+    capital (a town's name alone is as often a firm's, a field's or a battle's)."""
+    person = best.former.person_like if best.former else city.person_like
+    return person or city.common_word or city.world and not city.capital
 
 
 def _persons_name_only(place: Place) -> bool:
@@ -150,18 +187,39 @@ def _persons_name(text: str, hit: Hit) -> bool:
             and ctx.republic_of_before(text, hit.start) is None)
 
 
+def _not_a_world_city(text: str, hit: Hit) -> bool:
+    """A hit of the world layer that the text around it rules out, before any context rule
+    runs (most of the layer's hits are words, persons and things): the spelling is not the
+    city's, a name that needs a cue has none (nor a list it may continue), a designator
+    follows ("the Donetsk Region"), or ``city_context.not_the_city``
+    ("Victoria Nuland", "the Minsk agreements", "Bishkek–Osh", "Patriarch John X of Antioch").
+    """
+    first = hit.places[0]
+    if first.via != "world":
+        return False
+    city: City = first.entity  # type: ignore[assignment]
+    start, end = hit.start, hit.end
+    return (text[start:end] not in (city.name, *city.aliases)
+            or _needs_cue(first, city) and not cc.may_be_cued(text, start, end,
+                                                              city.country_name)
+            or cc.not_the_city(text, start, end)
+            or ctx.designator_after(text, end) is not None
+            or ctx.republic_of_before(text, start) is not None)
+
+
 def english_mentions(text: str, year: int | None = None, low: str | None = None
                      ) -> list[Mention]:
-    hits = [h for h in english_matcher().find(text, low) if not _persons_name(text, h)]
+    hits = [h for h in english_matcher().find(text, low)
+            if not (_persons_name(text, h) or _not_a_world_city(text, h))]
     readings = [_annotate(text, h) for h in hits]
     for chain in _chains(text, readings):
         _spread(text, chain)
-    out = []
+    out: list[Mention] = []
     for r in readings:
         if ctx.institution_after(text, r.hit.end):
             continue
         places = _live(r.hit.places, year)
-        mention = _region(r, places, text) or _bare(r, places, text)
+        mention = _region(r, places, text) or _bare(r, places, text, out[-1] if out else None)
         if mention is not None:
             out.append(mention)
     return out

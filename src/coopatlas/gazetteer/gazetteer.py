@@ -17,10 +17,12 @@ _REPUBLIC_OF = re.compile(r"^republic of (?P<stem>.+)$")
 
 class Gazetteer:
     def __init__(self, regions: list[Region], cities: list[City],
-                 macros: list[MacroRegion]) -> None:
+                 macros: list[MacroRegion], world: list[City] | None = None) -> None:
         self._regions = {r.code: r for r in regions}
         self._cities = {c.name: c for c in cities}
         self._macros = {m.id: m for m in macros}
+        # the GeoNames layer: only names the bundled tables do not know
+        self._world = {c.name: c for c in world or () if c.name not in self._cities}
         # core names found in running text -> candidate readings
         self.cores: dict[str, list[Place]] = defaultdict(list)
         # whole names (with designators, Russian, Kazakh) -> candidates, for lookup()
@@ -48,6 +50,16 @@ class Gazetteer:
             for name in (m.name_en, *m.aliases):
                 self._add(self.cores, name, Place("macro_region", m.id, m, "alias"))
             self._add(self._full, m.name_ru, Place("macro_region", m.id, m, "ru"))
+        self._index_world()
+
+    def _index_world(self) -> None:
+        """World names after every bundled one: a name the bundled tables know keeps only
+        its bundled readings (they are authoritative for Russia and Kazakhstan)."""
+        known = set(self.cores) | set(self._full)
+        for c in self._world.values():
+            for name in (c.name, *c.aliases):
+                if norm(name) not in known:
+                    self._add(self.cores, name, Place("city", c.name, c, "world"))
 
     def _index_region(self, r: Region) -> None:
         if r.is_city_region:
@@ -82,15 +94,22 @@ class Gazetteer:
             raise NotFound(f"no region with code {code!r}", source="gazetteer") from None
 
     def cities(self, country: str | None = None) -> list[City]:
+        """The bundled cities (Russia, Kazakhstan), each with its region."""
         return [c for c in self._cities.values() if country is None or c.country == country]
+
+    def world_cities(self, country: str | None = None) -> list[City]:
+        """The GeoNames layer: foreign cities, and Russian and Kazakhstani towns the bundled
+        table lacks (``region`` "" where unknown)."""
+        return [c for c in self._world.values() if country is None or c.country == country]
 
     def macro_regions(self) -> list[MacroRegion]:
         return list(self._macros.values())
 
     def city(self, name: str) -> City | None:
-        """The current city a name (any variant, former or Russian name) denotes."""
+        """The current city a name (any variant, former or Russian name) denotes; a bundled
+        city first, then one of the world layer (whose ``region`` may be "")."""
         found = [p for p in self.lookup(name) if p.kind == "city"]
-        found.sort(key=lambda p: p.via == "former")
+        found.sort(key=lambda p: (p.via == "world", p.via == "former"))
         return found[0].entity if found else None  # type: ignore[return-value]
 
     def lookup(self, name: str, year: int | None = None) -> list[Place]:

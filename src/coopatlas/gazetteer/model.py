@@ -49,9 +49,13 @@ class Region:
 
 @dataclass(frozen=True, slots=True)
 class City:
+    """A city. ``world``: from the GeoNames layer (``world_cities.tsv``), not the bundled
+    table; a foreign one has no ``region`` (""), nor does a Russian or Kazakhstani town whose
+    region the layer could not tell."""
+
     name: str  # current English name
     country: str
-    region: str  # ISO code of the region it lies in
+    region: str  # ISO code of the region it lies in ("" where none is known)
     name_ru: str
     name_kk: str
     lat: float
@@ -60,6 +64,12 @@ class City:
     ru_aliases: tuple[str, ...] = ()
     former: tuple[FormerName, ...] = ()
     person_like: bool = False  # also a person's name (Vladimir, Engels): needs a place cue
+    site_like: bool = False  # usually names a site after it (Baikonur): needs "city of"
+    world: bool = False
+    population: int = 0
+    capital: bool = False
+    common_word: bool = False  # also an English word (Reading, Nice): needs a place cue
+    country_name: str = ""  # English name of the country (world layer: "Rimini, Italy")
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
