@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from coopatlas.model import Agreement, CurationEdit, IndicatorObservation, Span
-from coopatlas.store import curation, lists, records
+from coopatlas.store import curation, lists, records, views
 from coopatlas.store.lists import asc, contains, either, eq, has, year
 from coopatlas.store.views import plain
 
@@ -142,3 +142,11 @@ def test_without_curation_the_table_is_read_directly(store) -> None:
         records.save_records(session=s, records=[agreement(i) for i in range(5)])
         rows, total = lists.select(s, "agreement", where=[has("parties", "RU-AST")])
     assert total == 1 and rows[0]["parties"] == ["RU-AST"] and rows[0]["curated"] == []
+
+
+def test_overview_counts_go_through_the_overlay(curated) -> None:
+    with curated.session() as s:
+        shown = views.counts(s)
+    assert shown["agreement"] == len(oracle(curated, "agreement"))
+    assert shown["indicator_observation"] == len(oracle(curated, "indicator_observation"))
+    assert (shown["documents"], shown["claims"], shown["forum_edition"]) == (0, 0, 0)
