@@ -12,6 +12,7 @@ from coopatlas.extract.contract import to_contract
 from coopatlas.extract.forums import make_forums_stage
 from coopatlas.extract.signed import signed_stage
 from coopatlas.extract.twins import twins_stage
+from coopatlas.model import Mention, Span
 from test_forums_support import COUNTRY, make_doc
 
 GOLDEN = Path(__file__).parent / "golden" / "events"
@@ -128,3 +129,13 @@ def test_a_theme_the_forum_will_focus_on() -> None:
             "Forum, which will focus on water management in border basins.")
     (forum,) = run(text, "2023-10-03")
     assert forum["theme"] == "water management in border basins"
+
+
+def test_a_city_abroad_is_never_the_forums_city() -> None:
+    text = (KZ + "The 18th Russia-Kazakhstan Interregional Cooperation Forum was discussed "
+            "in Geneva.")
+    doc = make_doc(text, "2023-10-03")
+    at = text.index("Geneva")
+    doc.mentions.append(Mention("city", "Geneva", "Geneva", Span(at, at + 6), "test"))
+    (forum,) = to_contract(make_forums_stage({"Geneva": "CH"}.get)(doc))["forums"]
+    assert (forum["city"], forum["host_country"]) == (None, None)

@@ -211,6 +211,8 @@ def _day_month(text: str, clause: Span, year: int | None) -> str | None:
 def _resolve(doc: Doc, f: Found, clause: Span, ctx: Context, current: bool,
              country_of: CountryOf) -> ForumMention:
     city, host = _clause_place(doc, clause)
+    if city and country_of(city) not in (None, "RU", "KZ"):
+        city, host = None, None  # the forum is held in Russia or Kazakhstan, never abroad
     stated = [d for d in dates_in(doc.text, clause)  # far after it, a date is another thing's
               if d.span.start < f.span.start or d.span.start - f.span.end <= DATE_REACH]
     year = _explicit_year(doc.text, clause, ctx.year)
