@@ -56,7 +56,8 @@ NOT_FIGURES = [
     "one of the best", "Article 5 of the treaty", "2021-09-30", "the fourth time",
     "the XVI forum", "Hundreds of thousands of families", "several times",
     "from May 11–14 onwards", "in the first half of the year", "half an hour later",
-    "for over 15 years now", "a half of the day",
+    "for over 15 years now", "a half of the day", "the film Panfilov's Twenty-Eight Guardsmen",
+    "a summit of the Group of Eight",
 ]
 
 

@@ -67,6 +67,8 @@ CASES = [
     ("Trade grew by three percent per year on average.", "three percent", "trade_growth",
      ON_2024, None),
     ("In 2019 the plant made 400 tractors a year.", "400", "other", ON_2024, "2019"),
+    ("In the past five years 19 projects were carried out.", "19", "projects",
+     date(2017, 10, 12), "2012-11..2017-10"),
     ("Output may rise to 70 million tonnes in a year or two.", "70 million tonnes", "other",
      ON_2024, "asof:2024-11-27"),
 ]

@@ -109,8 +109,21 @@ class Hit:
     kind: str  # num, word, frac, mult, same
 
 
+def _inside_a_name(text: str, start: int) -> bool:
+    """A capitalised number word in mid-sentence is part of a name ("Panfilov's
+    Twenty-Eight Guardsmen", "the Group of Eight"); at a sentence's start it is a number."""
+    if not text[start].isupper():
+        return False
+    at = start - 1
+    while at >= 0 and text[at] in " \t\u00a0\"“‘«([":
+        at -= 1
+    return at >= 0 and text[at] not in ".!?:;\n–—-"
+
+
 def _word_hit(text: str, start: int, end: int) -> Hit | None:
     if (start and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha()):
+        return None
+    if _inside_a_name(text, start):
         return None
     token = text[start:end].lower()
     if token in ANAPHORS:

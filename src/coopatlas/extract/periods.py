@@ -49,6 +49,8 @@ TIME_PATTERNS: tuple[tuple[str, str], ...] = (
               rf"(?:,?\s+(?:of\s+)?(?:(?P<my>{_Y})|this year|the current year))?"),
     ("rolling", r"\b(?:over|in|during|for|within)\s+the\s+(?:past|last)\s+"
                 r"(?:year|12 months|twelve months)"),
+    ("nyears", rf"\b(?:over|in|during|for|within)\s+the\s+(?:past|last)\s+(?P<ny2>{_N})"
+               r"\s+years\b"),
     ("nmonths", rf"\b(?:over|in|during|for|within)\s+(?:the\s+)?(?:(?:past|last|first)\s+"
                 rf"|(?:less than|under|almost|nearly)\s+)?(?P<k>{_N})\s+months\b(?!\s+of\b)"),
     ("vague", r"\b(?:at that time|back then|in those days|in soviet times"
@@ -122,8 +124,15 @@ def months(year: int, first: int, last: int) -> str:
 
 def past_twelve_months(on: date) -> str:
     """The twelve months before ``on``: for 2024-11-27, ``'2023-12..2024-11'``."""
-    first_year, first_month = (on.year - 1, on.month + 1) if on.month < 12 else (on.year, 1)
-    return f"{first_year:04d}-{first_month:02d}..{on.year:04d}-{on.month:02d}"
+    return past_months(on, 12)
+
+
+def past_months(on: date, n: int) -> str:
+    """The ``n`` months up to ``on``'s month: ``past_months(date(2017, 10, 12), 60)`` is
+    ``'2012-11..2017-10'`` ("in the past five years")."""
+    first = on.year * 12 + on.month - n  # months since year 0, of the first month
+    first_year, first_month = divmod(first, 12)
+    return f"{first_year:04d}-{first_month + 1:02d}..{on.year:04d}-{on.month:02d}"
 
 
 def _year(token: str | None, on: date) -> int:
@@ -179,6 +188,7 @@ RESOLVERS: dict[str, Callable[[re.Match[str], date], str | None]] = {
     "month": _in_month,
     "rolling": lambda m, on: past_twelve_months(on),
     "nmonths": _n_months,
+    "nyears": lambda m, on: past_months(on, 12 * _count(m.group("ny2"))),
     "vague": lambda m, on: None,
     "ytd": lambda m, on: months(on.year, 1, on.month),
     "endyear": lambda m, on: str(on.year),
