@@ -33,7 +33,7 @@ FORUM_TEXT = (
     "The Fifteenth Interregional Cooperation Forum opened in Omsk on 8 June 2019.\n"
     "Trade turnover reached $18.2 billion in 2018, the governor of Omsk Region said.\n"
     "A memorandum on youth exchanges was signed by Omsk Region and Pavlodar Region.\n"
-    "The border between the two countries is 7,500 km long.\n"
+    "The border between Russia and Kazakhstan is 7,500 km long.\n"
     "Omsk and Pavlodar have been twin cities for many years.\n"
 )
 NEWS_TEXT = (

@@ -61,6 +61,19 @@ def test_observations_keep_value_source_speaker_and_date():
     assert all(o.quote for o in obs)
 
 
+def test_figures_of_a_text_that_never_names_kazakhstan_stay_out_of_the_series():
+    from dataclasses import replace
+
+    from coopatlas.atlas.sourced import names_kazakhstan
+
+    domestic = replace(_fig("e", D21, 31, "count", "regions_cooperating", "2021"),
+                       on_topic=False)
+    assert [o.doc_id for o in observations([*FIGURES[:2], domestic])] == ["a", "a"]
+    assert names_kazakhstan("Talks in Astana with Kazakh partners")
+    assert names_kazakhstan("Переговоры с Казахстаном")
+    assert not names_kazakhstan("Gas pipelines reached 31 regions this year.")
+
+
 def test_series_has_one_point_per_period_in_time_order():
     points = [p for p in series(observations(FIGURES)) if p.indicator == "trade_turnover"]
     assert [p.period for p in points] == ["2018", "2021-01..2021-07"]

@@ -25,8 +25,8 @@ from coopatlas.model import (
 from coopatlas.store import repo
 
 TEXT = ("The 16th forum met in Omsk. Omsk and Pavlodar are twin cities. "
-        "The border is over 7,500 kilometres long. A programme was signed.")
-OTHER = "Officials said the border runs almost 7,000 kilometres."
+        "The border with Kazakhstan is over 7,500 kilometres long. A programme was signed.")
+OTHER = "Officials said the border with Kazakhstan runs almost 7,000 kilometres."
 
 
 def _claim(doc, kind, text, phrase, fact):

@@ -20,7 +20,7 @@ from coopatlas.atlas.indicators import conflicts as indicator_conflicts
 from coopatlas.atlas.indicators import observations
 from coopatlas.atlas.partnerships import CityRegion, assemble_partnerships
 from coopatlas.atlas.projects import assemble_projects
-from coopatlas.atlas.sourced import Sourced, of_kind, quote_of, unique_evidence
+from coopatlas.atlas.sourced import Sourced, names_kazakhstan, of_kind, quote_of, unique_evidence
 from coopatlas.atlas.visits import assemble_visits
 from coopatlas.model import Claim, Project, TwinPair, TwinPairFact, Visit
 
@@ -73,8 +73,9 @@ def load_sourced(store: Any) -> list[Sourced]:
         out = []
         for doc_id, group in by_doc.items():
             document = repo.load_document(session=session, doc_id=doc_id)
-            out += [Sourced(c, document.published, quote_of(c, document.text), document.source)
-                    for c in group]
+            on_topic = names_kazakhstan(document.text)
+            out += [Sourced(c, document.published, quote_of(c, document.text), document.source,
+                            on_topic) for c in group]
     return out
 
 

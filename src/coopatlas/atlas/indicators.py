@@ -49,9 +49,11 @@ def observation(item: Sourced) -> IndicatorObservation:
 
 
 def observations(items: Iterable[Sourced]) -> list[IndicatorObservation]:
-    """One observation per figure claim with a known indicator, oldest statement first."""
+    """One observation per figure claim with a known indicator, oldest statement first;
+    figures of a text that never names Kazakhstan are not about this cooperation."""
     found = [observation(s) for s in of_kind(items, "figure")
-             if isinstance(s.claim.fact, Figure) and s.claim.fact.indicator not in SKIPPED]
+             if isinstance(s.claim.fact, Figure) and s.claim.fact.indicator not in SKIPPED
+             and s.on_topic]
     return sorted(found, key=_statement_order)
 
 

@@ -21,6 +21,7 @@ class Sourced:
     published: date | None = None
     quote: str = ""
     source: str | None = None
+    on_topic: bool = True  # the document names Kazakhstan (see names_kazakhstan)
 
     @property
     def doc_id(self) -> str:
@@ -31,6 +32,14 @@ class Sourced:
             doc_id=self.claim.doc_id, span=self.claim.span, quote=self.quote,
             published=self.published,
         )
+
+
+def names_kazakhstan(text: str) -> bool:
+    """Whether a text names Kazakhstan at all: the atlas's indicator series are about
+    Russia–Kazakhstan cooperation, so figures of a text that never does stay out of them
+    (a domestic "31 regions" is no count of regions cooperating with Kazakhstan)."""
+    low = text.lower()
+    return "kazakh" in low or "казах" in low
 
 
 def quote_of(claim: Claim, text: str) -> str:
