@@ -38,14 +38,19 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], as_json: bool, workers: i
     summary = run_ingest(paths, store=store, progress=not as_json, workers=workers,
                          stdin=sys.stdin.buffer)
     counts = {} if no_assemble else assemble(store).counts()
+    _report(summary, counts, as_json)
+    if summary.failed and not summary.ingested and not summary.unchanged:
+        ctx.exit(1)
+
+
+def _report(summary: Any, counts: dict[str, int], as_json: bool) -> None:
+    """An ingest's or a reextract's summary and the assembled atlas's counts."""
     if as_json:
         echo_json({**summary.to_json(), "atlas": counts})
     else:
         click.echo(summary.text())
         if counts:
             click.echo("atlas: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
-    if summary.failed and not summary.ingested and not summary.unchanged:
-        ctx.exit(1)
 
 
 @cli.command()
@@ -68,12 +73,7 @@ def reextract(ctx: click.Context, only_older: bool, as_json: bool, workers: int,
     summary = run_reextract(store, only_older=only_older, workers_count=workers,
                             progress=not as_json)
     counts = {} if no_assemble else assemble(store).counts()
-    if as_json:
-        echo_json({**summary.to_json(), "atlas": counts})
-    else:
-        click.echo(summary.text())
-        if counts:
-            click.echo("atlas: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    _report(summary, counts, as_json)
 
 
 @cli.command()
