@@ -43,8 +43,8 @@ def projects(text: str) -> list[ProjectFact]:
 @pytest.mark.parametrize("text,name,regions", [
     ("A joint venture of Omsk Region and Pavlodar Region makes buses.", "joint venture",
      ("RU-OMS", "KZ-55")),
-    ("Positive examples include building an oil refinery in the Orenburg Region, which will "
-     "use crude from Kazakhstan.", "oil refinery in the Orenburg Region", ("RU-ORE",)),
+    ("One good case is building an oil refinery in the Orenburg Region, which is to "
+     "process crude from Kazakhstan.", "oil refinery in the Orenburg Region", ("RU-ORE",)),
     ("A car assembly plant in Kostanay was opened in 2019 by a Russian investor.",
      "car assembly plant in Kostanay", ("KZ-39",)),
     ("A Russian company will modernise the Pavlodar Petrochemical Plant in Kazakhstan.",
