@@ -47,6 +47,7 @@ CASES = [
     ("on 3−5 June", []),
     ("5–7 companies", [(5, "count", 7, None)]),
     ("it grew by 12.4 or 12.3 percent", [(12.3, "percent", 12.4, None)]),
+    ("some 1.1 million Germans lived there", [(1.1e6, "people", None, "some")]),
 ]
 NOT_FIGURES = [
     "November 9, 2017", "on 27 November 2024", "at 18:40", "in 2003", "the 16th forum",
@@ -57,7 +58,8 @@ NOT_FIGURES = [
     "the XVI forum", "Hundreds of thousands of families", "several times",
     "from May 11–14 onwards", "in the first half of the year", "half an hour later",
     "for over 15 years now", "a half of the day", "the film Panfilov's Twenty-Eight Guardsmen",
-    "a summit of the Group of Eight",
+    "a summit of the Group of Eight", "a 9.5 sq m room", "200 hectares of orchards",
+    "the first quarter of the century",
 ]
 
 

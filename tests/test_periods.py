@@ -69,6 +69,13 @@ CASES = [
     ("In 2019 the plant made 400 tractors a year.", "400", "other", ON_2024, "2019"),
     ("In the past five years 19 projects were carried out.", "19", "projects",
      date(2017, 10, 12), "2012-11..2017-10"),
+    ("In its first quarter investment reached $300 million.", "$300 million",
+     "investment_mutual", date(2017, 10, 12), "2017-01..2017-03"),
+    ("The corridor works: today five railways pass through the region.", "five", "other",
+     ON_2024, "asof:2024-11-27"),
+    ("Today there are 4,100 registered firms in the region.", "4,100", "other", ON_2024,
+     "asof:2024-11-27"),
+    ("Today we signed 12 agreements.", "12", "agreements", ON_2024, "2024"),
     ("Output may rise to 70 million tonnes in a year or two.", "70 million tonnes", "other",
      ON_2024, "asof:2024-11-27"),
 ]

@@ -47,7 +47,13 @@ MEASURE_WORDS: dict[str, str] = {
 }
 PEOPLE_NOUNS = frozenset({
     "people", "persons", "inhabitants", "residents", "consumers", "citizens", "population",
+    # nationals counted as people ("1.1 million Germans lived there")
+    "russians", "kazakhs", "kazakhstanis", "germans", "ukrainians", "belarusians", "uzbeks",
+    "tatars", "koreans", "poles", "americans", "tajiks", "armenians", "azerbaijanis",
 })
+#: An area is no quantity of the contract ("a 9.5 sq m room", "200 hectares").
+_AREA = (r"(?i:sq\.?\s*(?:m|km)|square\s+(?:metres?|meters?|kilometres?|kilometers?|km|m)"
+         r"|hectares?)\b")
 MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
@@ -101,7 +107,7 @@ RIGHT = regex.compile(
     rf"|(?P<body>(?P<odd>-odd\b)?(?P<range>\s*(?:{_DASH}|to|or)\s*(?P<max>{_NUM}))?"
     rf"(?:\s*(?P<scale>{_SCALE}){_UNIT}?|{_UNIT})){_NOUN}"
     rf"|(?P<reject>(?:st|nd|rd|th)\b|[:/-]\d|[A-Za-z]|-(?i:year|month|day|week|hour)"
-    rf"|\s*-?\s*(?i:{DURATIONS})\b|\s*{_DASH}\s*(?:1[89]|20)\d\d\b)"
+    rf"|\s*-?\s*(?i:{DURATIONS})\b|\s*{_DASH}\s*(?:1[89]|20)\d\d\b|\s*{_AREA})"
     rf"|(?P<body>(?P<odd>-odd\b)?(?P<range>\s*[–—−]\s*(?P<max>{_NUM}))?){_NOUN}"
 )
 QUALIFIERS = (

@@ -36,13 +36,14 @@ _ORD = r"(?:first|second|third|fourth)"
 
 _RANGE_DASH = r"\s*(?:–|—|-|−|to|through)\s*"
 _PART = r"(?:early|mid|late)"
-_OF_YEAR = rf"\s+of\s+(?:{_Y}|this year)"
+_OF_YEAR = rf"\s+of\s+(?:{_Y}|this year|the (?:current )?year)"
 #: Time expressions, one named alternative each, tried in this order at every position.
 TIME_PATTERNS: tuple[tuple[str, str], ...] = (
     ("months_of", rf"\b(?:(?:the\s+)?first\s+)?(?P<n>{_N})\s+months\s+of\s+"
                   rf"(?P<ny>{_Y}|this year|the (?:current )?year)"),
     ("mrange", rf"\b(?P<m1>{_M}){_RANGE_DASH}(?P<m2>{_M})(?:,?\s+(?:of\s+)?(?P<ry>{_Y}))?"),
-    ("quarter", rf"\b(?P<q>{_ORD})\s+quarter(?P<qy>{_OF_YEAR})"),
+    ("quarter", rf"\b(?P<q>{_ORD})\s+quarter(?P<qy>{_OF_YEAR})?"
+                rf"(?!\s+of\s+(?:the\s+|a\s+)?(?:\d|century|decade|\w+\s+century))"),
     ("half", rf"\b(?P<h>first|second)\s+half(?P<hy>{_OF_YEAR})"),
     ("month", rf"\b(?:(?:in|on|during)\s+(?:{_PART}[- ])?|{_PART}[- ])(?P<m>{_M})"
               rf"(?!{_RANGE_DASH}{_M})(?:\s+\d{{1,2}}(?:\s*[-–—−]\s*\d{{1,2}})?\b)?"
@@ -95,6 +96,9 @@ PROPERTY = regex.compile(
     r"|more than|up to)\s+)?\S*$"
 )
 PRESENT = regex.compile(r"\b(?:is|are|has|have|now|currently|remains?|accounts? for)\b")
+#: A verb in the past tense: "today we signed 12 agreements" reports an event.
+PAST = regex.compile(
+    r"\b(?:was|were|had|did)\b|(?<!\b(?:are|is|be|been|being|have|has)\s+)\b\w{3,}ed\b")
 #: A yearly rate right after the figure and its noun ("300 motors a year", "4% per year");
 #: a weekly or daily frequency ("50 flights a week") stays a stock of the text's date.
 RATE = regex.compile(
@@ -162,8 +166,10 @@ def _of_year(token: str, on: date) -> int:
 
 
 def _quarter(m: re.Match[str], on: date) -> str:
+    """"the third quarter of 2021"; a quarter with no year is one of the text's year."""
     q = ("first", "second", "third", "fourth").index(m.group("q").lower())
-    return months(_of_year(m.group("qy"), on), 3 * q + 1, 3 * q + 3)
+    year = _of_year(m.group("qy"), on) if m.group("qy") else on.year
+    return months(year, 3 * q + 1, 3 * q + 3)
 
 
 def _half(m: re.Match[str], on: date) -> str:
@@ -268,6 +274,12 @@ def default_period(indicator: str, sentence: str, on: date | None, unit: str | N
     return f"asof:{on.isoformat()}"
 
 
+def _opens_clause(sentence: str, at: int) -> bool:
+    """Whether ``at`` starts the sentence or a clause after a colon, semicolon or dash."""
+    before = sentence[:at].rstrip()
+    return not before or before[-1] in ":;–—"
+
+
 def resolve(sentence: str, start: int, end: int, indicator: str, on: date | None,
             unit: str | None = None, prior: str | None = None) -> str | None:
     """The period of the figure at ``sentence[start:end]``; ``prior`` is the sentence before
@@ -277,8 +289,10 @@ def resolve(sentence: str, start: int, end: int, indicator: str, on: date | None
     if RATE.match(sentence, end) and not ABSOLUTE_TIME.search(sentence):
         return None  # "300 motors a year", "4 percent per year": a rate has no period
     expr = _nearest(sentence, time_expressions(sentence, on), start, end)
-    if expr is not None and expr.kind == "today" and expr.start == 0 and on is not None \
-            and PRESENT.search(sentence) and not TODAYS_EVENT.search(sentence) \
+    if expr is not None and expr.kind == "today" and _opens_clause(sentence, expr.start) \
+            and on is not None \
+            and (PRESENT.search(sentence) or not PAST.search(sentence)) \
+            and not TODAYS_EVENT.search(sentence) \
             and indicator not in EVENT_INDICATORS:
         return f"asof:{on.isoformat()}"  # "Today, 7,000 companies are present": a stock
     if expr is not None:
