@@ -139,3 +139,17 @@ def test_a_city_abroad_is_never_the_forums_city() -> None:
     doc.mentions.append(Mention("city", "Geneva", "Geneva", Span(at, at + 6), "test"))
     (forum,) = to_contract(make_forums_stage({"Geneva": "CH"}.get)(doc))["forums"]
     assert (forum["city"], forum["host_country"]) == (None, None)
+
+
+def test_a_forum_ahead_in_another_city_is_not_on_the_datelines_date() -> None:
+    text = ("October 12, 2023\nSamara\n" + KZ + "We will meet in Omsk at the 18th Russia-"
+            "Kazakhstan Interregional Cooperation Forum.")
+    (forum,) = run(text, "2023-10-12")
+    assert (forum["city"], forum["date"]) == ("Omsk", None)
+
+
+def test_later_the_same_day_in_the_datelines_city_is_on_its_date() -> None:
+    text = ("October 12, 2023\nOmsk\n" + KZ + "Later they will take part in the 18th "
+            "Russia-Kazakhstan Interregional Cooperation Forum.")
+    (forum,) = run(text, "2023-10-12")
+    assert (forum["city"], forum["date"]) == ("Omsk", "2023-10-12")

@@ -75,10 +75,16 @@ class Context:
     hosting: str | None = None
     visits: tuple[tuple[int, str], ...] = ()
 
-    def event_date(self, text: str, sentence: Span) -> str | None:
-        if self.dateline_date:
-            return self.dateline_date.isoformat()
+    def event_date(self, text: str, sentence: Span, city: str | None = None) -> str | None:
+        """The dateline's date, or the text's own where presence is told. A forum the
+        sentence puts in the future in another city than the dateline's ("We will meet in
+        Chelyabinsk at the 15th forum", written in Sochi) is not on that date; "later today
+        they will take part" in the dateline's city is."""
         future = FUTURE_RE.search(text, sentence.start, sentence.end)
+        elsewhere = city is not None and self.dateline_city is not None \
+            and city != self.dateline_city
+        if self.dateline_date and not (future and elsewhere):
+            return self.dateline_date.isoformat()
         if self.presence and self.on and not future:
             return self.on.isoformat()
         return None

@@ -219,7 +219,7 @@ def _resolve(doc: Doc, f: Found, clause: Span, ctx: Context, current: bool,
     date = stated[0].iso() if stated else None
     fmt = "in-person" if city else None
     if current:
-        date = date or ctx.event_date(doc.text, f.sentence) or \
+        date = date or ctx.event_date(doc.text, f.sentence, city) or \
             _day_month(doc.text, clause, year or ctx.year)
         city = city or (None if ctx.video else ctx.dateline_city or ctx.welcome_city)
         fmt = ctx.format_for(doc.text, f.sentence, city)
