@@ -156,6 +156,10 @@ def test_list_markers(text: str, expected: list[str]) -> None:
     ("A protocol was signed for the first time.", ["protocol"]),
     ("A treaty on river shipping was signed to general applause.",
      ["treaty on river shipping"]),
+    # a list of topics, each with its preposition, is one document per topic
+    ("Agreements were signed on grain exports, on rail tariffs and on student grants.",
+     ["Agreements on grain exports", "Agreements on rail tariffs", "Agreements on student grants"]),
+    ("Agreements were signed on trade and investment.", ["Agreements on trade and investment"]),
 ])
 def test_passive_complement(text: str, expected: list[str]) -> None:
     assert [t for t, _, _ in titles(text)] == expected

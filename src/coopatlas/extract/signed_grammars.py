@@ -74,6 +74,9 @@ COMPLEMENT_RE = re.compile(
     r"|to\s+(?!(?:the|a|an|this|that|its|their|be)\b)[a-z]+\b)", re.IGNORECASE)
 
 
+TOPIC_PREPOSITION_RE = re.compile(r"(on|about|concerning|regarding)\s", re.IGNORECASE)
+
+
 def _object_end(text: str, start: int, end: int) -> int:
     paren = text.find("(", start, end)
     return object_end(text, start, paren if paren >= 0 else end)
@@ -102,6 +105,9 @@ def _with_complement(text: str, titles: list[Title], start: int, end: int) -> li
     ext = COMPLEMENT_RE.match(text, start, end)
     if len(titles) == 1 and ext and not last_preposition(titles[0].text, 0, len(titles[0].text)):
         stop = _object_end(text, ext.start("ext"), end)
+        topics = _topic_list(text, ext.start("ext"), stop)
+        if topics:  # "Agreements were signed on A, on B and on C": one title per topic
+            return [joined(titles[0], text[a:b], b) for a, b in topics]
         comma = re.search(r"[,;]", text[ext.start("ext"):stop])
         stop = ext.start("ext") + comma.start() if comma else stop
         while stop > ext.end("ext") and text[stop - 1] in " .;:!?":
@@ -113,6 +119,25 @@ def _with_complement(text: str, titles: list[Title], start: int, end: int) -> li
         np_end = _object_end(text, along.start("np"), along.end("np"))
         titles += titles_in(text, along.start("np"), np_end, titles[0].status)
     return titles
+
+
+def _topic_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[(start, end)]`` of each item of "on A, on B and on C" (every item opening with the
+    same preposition, at least two), else nothing."""
+    m = TOPIC_PREPOSITION_RE.match(text, start, end)
+    if m is None:
+        return []
+    sep = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?={re.escape(m.group(1))}\s)",
+                     re.IGNORECASE)
+    items, at = [], start
+    for cut in sep.finditer(text, start, end):
+        items.append((at, cut.start()))
+        at = cut.end()
+    stop = end
+    while stop > at and text[stop - 1] in " .;:!?,":
+        stop -= 1
+    items.append((at, stop))
+    return items if len(items) >= 2 and all(b > a for a, b in items) else []
 
 
 def _objects(text: str, start: int, end: int, status: str, total: bool = False
