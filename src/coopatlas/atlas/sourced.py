@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from coopatlas.gazetteer.names import names_kazakhstan as mentions
 from coopatlas.model import Claim, Evidence
 
 
@@ -38,8 +39,7 @@ def names_kazakhstan(text: str) -> bool:
     """Whether a text names Kazakhstan at all: the atlas's indicator series are about
     Russia–Kazakhstan cooperation, so figures of a text that never does stay out of them
     (a domestic "31 regions" is no count of regions cooperating with Kazakhstan)."""
-    low = text.lower()
-    return "kazakh" in low or "казах" in low
+    return mentions(text.lower())
 
 
 def quote_of(claim: Claim, text: str) -> str:

@@ -23,6 +23,7 @@ from coopatlas.extract.indicator_nouns import NOUN_INDICATORS, NOUN_STOP
 from coopatlas.extract.indicators import Context, Decision, classify
 from coopatlas.extract.numbers import Quantity, find_quantities
 from coopatlas.extract.periods import resolve
+from coopatlas.gazetteer.names import names_kazakhstan
 from coopatlas.model import Claim, Figure, Sentence, Span
 
 FALLBACK_SENTENCE = regex.compile(r"[^\n]*?(?:[.!?…](?=\s+[A-Z“\"‘(\[])|(?=\n)|$)")
@@ -97,8 +98,9 @@ def _signed(value: float, indicator: str, text: str, q: Quantity, sentence_start
 
 
 def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None,
-                prior_indicator: str | None) -> str | None:
-    """Claim the figures of one sentence; the indicator of its last figure."""
+                prior_indicator: str | None, about_kazakhstan: bool) -> str | None:
+    """Claim the figures of one sentence; the indicator of its last figure. In a text
+    that never names Kazakhstan, partner indicators measure another partnership."""
     text, s_start = doc.text, where.span.start
     sentence = where.span.of(text)
     found_roles = roles(text, s_start, qs)
@@ -115,18 +117,13 @@ def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None
                           (q.noun if role is None or role == "whole" else noun) or "",
                           role, previous, (prior or "").lower(), prior_indicator)
         decision = classify(context)
-        if decision.indicator in PARTNER_INDICATORS and not _names_kazakhstan(doc):
+        if decision.indicator in PARTNER_INDICATORS and not about_kazakhstan:
             decision = Decision("other", "no_kazakhstan")  # another country's partnership
         _claim(doc, q, decision.indicator, decision.rule, (where, sentence, prior))
         previous = decision.indicator
         if q.unit in ("USD", "RUB", "KZT", "EUR"):
             last_money = q
     return previous
-
-
-def _names_kazakhstan(doc: Doc) -> bool:
-    low = doc.lower
-    return "kazakh" in low or "казах" in low
 
 
 def _claim(doc: Doc, q: Quantity, indicator: str, rule: str,
@@ -162,12 +159,14 @@ def figures_stage(doc: Doc) -> Doc:
     whole = Sentence(Span(0, len(doc.text)))
     first = len(doc.claims)
     last: dict[int, str | None] = {}  # sentence start -> indicator of its last figure
+    about_kazakhstan = names_kazakhstan(doc.lower)  # once per text, not per figure
     for where, qs in _group(index, quantities):
         before = _prior(doc.text, index, where)
         prior = before.span.of(doc.text) if before is not None else None
         key = where.span.start if where is not None else -1
         last[key] = _figures_in(doc, where or whole, qs, prior,
-                                last.get(before.span.start) if before is not None else None)
+                                last.get(before.span.start) if before is not None else None,
+                                about_kazakhstan)
     doc.claims[first:] = restated(doc.claims[first:], index)
     return doc
 

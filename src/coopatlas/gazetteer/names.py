@@ -57,3 +57,9 @@ def same_length_lower(text: str) -> str:
         return low
     return "".join(c if len(c) == 1 else o for c, o in
                    zip((ch.translate(_DASHES).lower() for ch in text), text, strict=True))
+
+
+def names_kazakhstan(low: str) -> bool:
+    """Whether a lower-cased text names Kazakhstan at all, in English or Russian: the one
+    test of "is this text about the cooperation" that figures and the atlas share."""
+    return "kazakh" in low or "казах" in low
