@@ -87,6 +87,12 @@ class Doc:
         self.index = FixedSentences(sentences)
 
     @property
+    def has_sentences(self) -> bool:
+        """Whether a sentences stage (or a caller) gave this Doc its sentences; stages fall
+        back to their own line split when not."""
+        return not isinstance(self.index, FixedSentences) or bool(self.index.all())
+
+    @property
     def lower(self) -> str:
         """The text lower-cased with every offset kept, dashes and apostrophes folded (cached).
 

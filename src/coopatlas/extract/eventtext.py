@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import overload
 
-from coopatlas.doc import Doc, FixedSentences
+from coopatlas.doc import Doc
 from coopatlas.model import Span
 
 MONTHS: dict[str, int] = {
@@ -75,7 +75,7 @@ class SentenceSpans(Sequence[Span]):
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self._spans: list[Span] | None = None
-        self.has_index = not isinstance(doc.index, FixedSentences) or bool(doc.index.all())
+        self.has_index = doc.has_sentences
 
     def spans(self) -> list[Span]:
         if self._spans is None:

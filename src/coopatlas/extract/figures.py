@@ -49,7 +49,7 @@ _NOUN_HEADS = regex.compile(
 
 def sentence_index(doc: Doc) -> SentenceIndex:
     """The Doc's sentences, else (no sentences stage ran) lines cut at sentence ends."""
-    if not isinstance(doc.index, FixedSentences) or doc.index.all():
+    if doc.has_sentences:
         return doc.index
     return FixedSentences(Sentence(Span(*m.span())) for m in FALLBACK_SENTENCE.finditer(doc.text)
                           if m.end() > m.start())
