@@ -8,6 +8,7 @@ and only the sentences around a signing/drafting verb stem that also hold a docu
 are read. The parts, one job each:
 
 * :mod:`signed_grammars` — the passive, active, gerund, drafting and infinitive clauses;
+* :mod:`signed_nominal` — "the signing of A", and "A signed in 1994" (reduced relatives);
 * :mod:`signed_clauses` — where a subject starts and an object ends (clause structure);
 * :mod:`signed_lists` — coordination: one title per document in a list, list markers;
 * :mod:`signed_titles` — trimming a stretch to a title; counts as batches or figures;
@@ -22,13 +23,17 @@ from coopatlas.doc import Doc
 from coopatlas.extract.eventtext import segment_spans, sentence_spans, sentences_around
 from coopatlas.extract.signed_filters import KIND_RE, about_ru_kz, dedupe, kind_of
 from coopatlas.extract.signed_grammars import active, passive, to_be
+from coopatlas.extract.signed_lists import per_topic
+from coopatlas.extract.signed_nominal import nominal, reduced_relative
 from coopatlas.extract.signed_titles import Title
 from coopatlas.model import SignedDocument, Span
 
 #: the cheap pre-check: a signing or drafting verb stem; sentences without one are skipped.
 GATE = ahocorasick_rs.AhoCorasick(
-    ["sign", "adopt", "conclu", "approv", "draft", "prepar", "submit", "worked ", "working "])
+    ["sign", "adopt", "conclu", "approv", "draft", "prepar", "elaborat", "submit", "worked ",
+     "working "])
 KAZAKH = "Kazakh"
+GRAMMARS = (passive, active, to_be, nominal, reduced_relative)
 
 
 def _candidates(doc: Doc) -> list[Span]:
@@ -53,9 +58,10 @@ def signed_stage(doc: Doc) -> Doc:
         return doc
     found: list[tuple[Title, Span]] = []
     for sentence in _candidates(doc):
-        for title in passive(text, sentence) + active(text, sentence) + to_be(text, sentence):
-            if about_ru_kz(title.text, text[sentence.start:sentence.end]):
-                found.append((title, sentence))
+        for grammar in GRAMMARS:
+            for title in grammar(text, sentence):
+                if about_ru_kz(title.text, text[sentence.start:sentence.end]):
+                    found += [(t, sentence) for t in per_topic(title)]
     for t in dedupe([t for t, _ in found], lambda t: t.text):
         fact = SignedDocument(t.text, kind_of(t.text), t.status, _parties(doc, t.span))
         doc.claims.append(doc.claim("document_signed", t.span, fact, f"signed:{t.status}"))

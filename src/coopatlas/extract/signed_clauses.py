@@ -41,14 +41,19 @@ _OBJECT_END = (
     r"\s+(?:in\s+the\s+presence|during\s|at\s+(?:the|this)\s|within\s+the\s+framework"
     r"|(?:today|tonight|tomorrow|yesterday|soon|shortly|later)\b"
     r"|(?:next|this|last)\s+(?:year|month|week|spring|summer|autumn|winter)\b"
-    r"|which\s|that\s|is\s|are\s|was\s|were\s|will\s|would\s|by\s+the\s+end"
+    r"|which\s|is\s|are\s|was\s|were\s|will\s|would\s|by\s+the\s+end"
     r"|(?:by|after|before|upon|through|when|while)\s+[a-z]+ing\b"
     r"|(?:if|because|although|though|unless|whereas|so\s+that)\s"
     r"|(?:in|on|since)\s+(?:(?:early|late)\s+)?(?:\d{4}\b|(?:\d{1,2}\s+)?" + _MONTH + r"\b))"
+    # "that" opens a clause, but not as a determiner after a preposition ("with that country")
+    r"|(?<!\bwith)(?<!\bof)(?<!\bin)(?<!\bto)(?<!\bfor)(?<!\bon)(?<!\bby)(?<!\bat)"
+    r"(?<!\bfrom)\s+that\s"
     r"|(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bnewly)\s+(?:signed|adopted|concluded|approved"
     r"|initialled|ratified)\b"
     r"|\s*[,;:]\s*(?:but|which|who)\s|\s*[,;]\s*and\s+(?=(?:we|they|he|she|it|i|this|there)\s)"
-    r"|\s*,\s*(?:for\s+example|for\s+instance|e\.g\.|too|not\s+now)\b")
+    r"|\s*,\s*(?:for\s+example|for\s+instance|e\.g\.|too|not\s+now)\b"
+    # a participle clause after a comma: ", highlighting common approaches"
+    r"|\s*,\s*(?!including\b)[a-z]+ing\s+(?:the|a|an|our|their|its|common|new|all)\b")
 #: a second verb of the same subject: "signed a memorandum and adopted a communique".
 _COORDINATED_VERB = (
     r"|,?\s+and\s+(?:also\s+|then\s+|later\s+)?(?:(?:held|met|took|made|gave|had|discussed"

@@ -140,7 +140,7 @@ def _topic_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return items if len(items) >= 2 and all(b > a for a, b in items) else []
 
 
-def _objects(text: str, start: int, end: int, status: str, total: bool = False
+def objects(text: str, start: int, end: int, status: str, total: bool = False
              ) -> list[Title]:
     """Titles in the object of an active verb: a list, or one generic noun and its clause."""
     stop = _object_end(text, start, end)
@@ -174,14 +174,14 @@ def active(text: str, sentence: Span) -> list[Title]:
         perfect = PERFECT_RE.search(text, max(sentence.start, m.start() - 30), m.start())
         status = status_of(m.group("aux"), m.group("verb"))
         reduced = REDUCED_RE.match(text, m.end(), sentence.end)
-        out += _objects(text, reduced.end() if reduced else m.end(), sentence.end, status,
+        out += objects(text, reduced.end() if reduced else m.end(), sentence.end, status,
                         running_total(clause, perfect is not None))
     for m in GERUND_RE.finditer(text, sentence.start, sentence.end):
         future = FUTURE_RE.search(text, sentence.start, m.start())
         status = "planned" if future else GERUND_STATUS[m.group("verb").lower()]
-        out += _objects(text, m.end(), sentence.end, status)
+        out += objects(text, m.end(), sentence.end, status)
     for m in DRAFT_RE.finditer(text, sentence.start, sentence.end):
-        out += _objects(text, m.end(), sentence.end, "drafted")
+        out += objects(text, m.end(), sentence.end, "drafted")
     return out
 
 

@@ -15,6 +15,11 @@
   and C"; "... were signed: A; B"; "in particular on X, Y") gives the items, not the head.
   Items without a document noun of their own are topics of the head's noun ("documents,
   in particular on energy and health" -> "documents on energy", "documents on health").
+* A plural head with a list of topics ("agreements on energy, in the banking sector and on
+  health") is one document per topic; an item without a preposition takes the one before
+  it, and one after an "of" complement continues it ("on the prevention of floods and
+  fires"), and one opened by an article is an aside ("on gas, a traditional sphere"). A
+  singular head keeps its list ("a memorandum on trade, investment and farming").
 """
 
 from __future__ import annotations
@@ -169,3 +174,55 @@ def topics(text: str, start: int, end: int, head: Title) -> list[Title]:
         if noun and words:
             out.append(Title(f"{noun.group(1).lower()} on {words}", Span(s, e), head.status))
     return out
+
+
+TOPIC_OPEN_RE = re.compile(r"\s+(on|in|for|about|concerning|regarding)\s", re.IGNORECASE)
+ITEM_PREPOSITION_RE = re.compile(r"(on|in|for|about|concerning|regarding)\s", re.IGNORECASE)
+COMMA_ITEM_RE = re.compile(r"\s*,\s*(?:and\s+)?")
+LAST_AND_RE = re.compile(r"\s+and\s+")
+AND_PREPOSITION_RE = re.compile(r"\s+and\s+(?=(?:on|in|for|about)\s)", re.IGNORECASE)
+PLURAL_HEADS = ("s", "memoranda")
+APPOSITION_RE = re.compile(r"(?:a|an|the|one|our|its|their)\s", re.IGNORECASE)
+
+
+def per_topic(title: Title) -> list[Title]:
+    """One title per topic of a plural head's topic list (see the module notes)."""
+    head = KIND_RE.search(title.text)
+    if head is None or not head.group(1).lower().endswith(PLURAL_HEADS):
+        return [title]
+    opener = TOPIC_OPEN_RE.match(title.text, head.end())
+    if opener is None:
+        return [title]
+    items = _topic_items(title.text[head.end():].strip())
+    if len(items) < 2 and items == [title.text[head.end():].strip()]:
+        return [title]
+    out, preposition = [], opener.group(1)
+    for item in items:
+        own = ITEM_PREPOSITION_RE.match(item)
+        preposition = own.group(1) if own else preposition
+        words = item if own else f"{preposition} {item}"
+        out.append(Title(f"{title.text[:head.end()]} {words}", title.span, title.status))
+    return out
+
+
+def _topic_items(rest: str) -> list[str]:
+    """"on A, B and C" -> ["on A", "B", "C"]; "on A and on B" -> ["on A", "on B"]."""
+    cuts = list(COMMA_ITEM_RE.finditer(rest))
+    if not cuts:
+        return AND_PREPOSITION_RE.split(rest)
+    last = LAST_AND_RE.search(rest, cuts[-1].end())
+    if last and not _modifiers(rest[cuts[-1].end():last.start()]):
+        cuts.append(last)
+    bounds = [0, *[x for c in cuts for x in (c.start(), c.end())], len(rest)]
+    items: list[list[int]] = []
+    for s, e in zip(bounds[::2], bounds[1::2], strict=True):
+        part = rest[s:e].strip(" .;:")
+        if not part or items and APPOSITION_RE.match(part):
+            continue  # "on oil and gas, a traditional sphere of our cooperation"
+        first = rest[items[-1][0]:items[-1][1]] if items else ""
+        if items and not ITEM_PREPOSITION_RE.match(part) and (
+                last_preposition(first, 0, len(first)) == "of" or _modifiers(part)):
+            items[-1][1] = e  # "the prevention of floods, fires": the "of" list goes on
+        else:
+            items.append([s, e])
+    return [rest[s:e].strip(" .;:") for s, e in items]
