@@ -456,3 +456,47 @@ def test_nominal_and_relative(text: str, expected: list[tuple[str, str]]) -> Non
 ])
 def test_topic_lists(text: str, expected: list[str]) -> None:
     assert [t for t, _, _ in titles(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The two presidents approved a plan of joint actions for 2026–2028.",
+     [("plan of joint actions for 2026–2028", "adopted")]),
+    ("The resolution On the Digital Agenda until 2030 and the convention On Fisheries have "
+     "been signed.",
+     [("resolution On the Digital Agenda until 2030", "signed"),
+      ("convention On Fisheries", "signed")]),
+    # a time adjunct with no comma opens the sentence; a trilateral title names Kazakhstan
+    ("By December 2025 twelve documents on customs cooperation between Russia, Kazakhstan and "
+     "Belarus are to be signed.",
+     [("documents on customs cooperation between Russia, Kazakhstan and Belarus", "planned")]),
+    # a plural subject's complement list: one document per topic
+    ("In addition, documents were signed on the entry into force of the Customs Code of the "
+     "Union, rules of competition in cross-border markets, and measures to stop dumping.",
+     [("documents on the entry into force of the Customs Code of the Union", "signed"),
+      ("documents on rules of competition in cross-border markets", "signed"),
+      ("documents on measures to stop dumping", "signed")]),
+    # what the documents signed concern: their topics
+    ("Other documents signed concern the exchange of data on goods in transit; the sharing of "
+     "import duties; and a common power market.",
+     [("documents on the exchange of data on goods in transit", "signed"),
+      ("documents on the sharing of import duties", "signed"),
+      ("documents on a common power market", "signed")]),
+    # a verb's bare object after "the" points back; a bare noun beside a named one is it
+    ("We will give the floor to the minister and sign the documents.", []),
+    ("Let us sign the approved documents.", []),
+    ("We signed an agreement. The agreement on water use was signed in the morning.",
+     [("agreement on water use", "signed")]),
+])
+def test_kinds_subjects_and_anaphors(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, s) for t, _, s in titles(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a topic naming a third country is that country's document; the others stay
+    ("Other documents signed concern transit of goods with China; a free trade zone with "
+     "Serbia; and the sharing of import duties.", ["documents on the sharing of import duties"]),
+    # the parties outside the list rule for all its topics
+    ("Russia and Belarus signed agreements on energy, transport and health.", []),
+])
+def test_topic_parties(text: str, expected: list[str]) -> None:
+    assert [t for t, _, _ in titles(text, prefix="Kazakhstan was not there. ")] == expected

@@ -12,7 +12,8 @@ are read. The parts, one job each:
 * :mod:`signed_clauses` — where a subject starts and an object ends (clause structure);
 * :mod:`signed_lists` — coordination: one title per document in a list, list markers;
 * :mod:`signed_titles` — trimming a stretch to a title; counts as batches or figures;
-* :mod:`signed_filters` — parties, near-duplicates, summary phrases, "agreement" as consent.
+* :mod:`signed_filters` — parties, near-duplicates, summary phrases, "agreement" as consent,
+  anaphors ("sign the documents").
 """
 
 from __future__ import annotations
@@ -21,7 +22,13 @@ import ahocorasick_rs
 
 from coopatlas.doc import Doc
 from coopatlas.extract.eventtext import segment_spans, sentence_spans, sentences_around
-from coopatlas.extract.signed_filters import KIND_RE, about_ru_kz, dedupe, kind_of
+from coopatlas.extract.signed_filters import (
+    KIND_RE,
+    about_ru_kz,
+    bare_beside_named,
+    dedupe,
+    kind_of,
+)
 from coopatlas.extract.signed_grammars import active, passive, to_be
 from coopatlas.extract.signed_lists import per_topic
 from coopatlas.extract.signed_nominal import nominal, reduced_relative
@@ -51,6 +58,17 @@ def _parties(doc: Doc, span: Span) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.key for m in doc.mentions_in(span) if m.kind == "region"))
 
 
+def _russia_kazakhstan(text: str, sentence: Span, title: Title) -> list[Title]:
+    """The documents of ``title`` (one per topic) whose parties may be Russia and Kazakhstan:
+    a topic naming a third country (and the sentence outside the list not naming
+    Kazakhstan) is that country's ("documents signed concern transit with China; ...")."""
+    items = per_topic(title)
+    if len(items) == 1:
+        return items if about_ru_kz(title.text, text[sentence.start:sentence.end]) else []
+    outside = text[sentence.start:title.span.start] + " " + text[title.span.end:sentence.end]
+    return [t for t in items if about_ru_kz(t.text, f"{outside} {t.text}")]
+
+
 def signed_stage(doc: Doc) -> Doc:
     """Append one ``document_signed`` claim per document the text says is signed or planned."""
     text = doc.text
@@ -60,9 +78,9 @@ def signed_stage(doc: Doc) -> Doc:
     for sentence in _candidates(doc):
         for grammar in GRAMMARS:
             for title in grammar(text, sentence):
-                if about_ru_kz(title.text, text[sentence.start:sentence.end]):
-                    found += [(t, sentence) for t in per_topic(title)]
-    for t in dedupe([t for t, _ in found], lambda t: t.text):
+                found += [(t, sentence) for t in _russia_kazakhstan(text, sentence, title)]
+    titles = dedupe([t for t, _ in found], lambda t: t.text)
+    for t in [t for t in titles if not bare_beside_named(t, titles)]:
         fact = SignedDocument(t.text, kind_of(t.text), t.status, _parties(doc, t.span))
         doc.claims.append(doc.claim("document_signed", t.span, fact, f"signed:{t.status}"))
     return doc

@@ -34,6 +34,12 @@ CLAUSE_WORD_RE = re.compile(
     re.IGNORECASE)
 LEAD_CONJUNCTION_RE = re.compile(r"[\s,;:]*(?:(?:and|but|while|whereas)\s+)?", re.I)
 BOUNDARY_RE = re.compile(r"\b(?:that|which|what|is|are|following)\s+", re.IGNORECASE)
+#: a time adjunct opening the sentence with no comma: "By December 2025 ten documents ...".
+TIME_ADJUNCT_RE = re.compile(
+    r"(?:(?:by|in|on|until|before|after|since|from)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+(?:\d{1,2},?\s+)?)?\d{4}|today|yesterday|(?:last|this|next)\s+"
+    r"(?:year|month|week))\s+(?=\S)", re.IGNORECASE)
 RATHER_RE = re.compile(r".*\bor,?\s+rather,?\s+", re.IGNORECASE)
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October"
           r"|November|December)")
@@ -101,6 +107,9 @@ def subject_start(text: str, sentence: Span, verb_start: int) -> int:
     rather = RATHER_RE.match(text, start, verb_start)
     if rather:
         start = rather.end()
+    adjunct = TIME_ADJUNCT_RE.match(text, start, verb_start)
+    if adjunct:
+        start = adjunct.end()
     first_kind = KIND_RE.search(text, start, verb_start)
     limit = first_kind.start() if first_kind else verb_start
     for b in BOUNDARY_RE.finditer(text, start, limit):

@@ -1,7 +1,8 @@
 """Which found document titles to keep: the parties, near-duplicates and summary phrases.
 
 * Parties — the contract records Russia–Kazakhstan documents only. A title that names
-  another country as a party ("agreements with Azerbaijan", "an Armenian-Russian treaty"),
+  another country as a party and not Kazakhstan ("agreements with Azerbaijan", "an
+  Armenian-Russian treaty"),
   or one whose sentence names another country but not Kazakhstan, is left out. Country
   names and their usual adjective forms come from the CLDR English territory names (babel).
 * Near-duplicates — the same document named twice in other words ("a Concept for the
@@ -9,6 +10,9 @@
   cooperation"): same document kind and the same key words, or a close fuzzy match.
 * Summary phrases — "a package of interdepartmental and interregional agreements" restating
   titles listed elsewhere: a collective title whose every key word another title covers.
+* Anaphors — "let us sign the documents", "the approved documents": a verb's bare plural
+  object after "the" points back to documents named before; a bare "agreement" beside a
+  named agreement of the text is that agreement again.
 """
 
 from __future__ import annotations
@@ -16,9 +20,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import cache
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from rapidfuzz import fuzz
+
+if TYPE_CHECKING:
+    from coopatlas.extract.signed_titles import Title
 
 T = TypeVar("T")
 
@@ -28,12 +35,15 @@ KINDS: dict[str, str] = {
     "concept": "concept", "memorandum": "memorandum", "memoranda": "memorandum",
     "protocol": "protocol", "statement": "statement", "declaration": "declaration",
     "contract": "contract", "document": "document", "roadmap": "roadmap", "plan": "plan",
-    "communique": "statement", "communiqué": "statement",
+    "communique": "statement", "communiqué": "statement", "resolution": "resolution",
+    "convention": "agreement", "charter": "document", "instruction": "document",
 }
 KIND_RE = re.compile(
     r"\b(agreements?|accords?|treaty|treaties|programmes?|programs?|concepts?|memorand(?:um|a)"
     r"|protocols?|statements?|declarations?|contracts?|documents?|roadmaps?|plans?"
-    r"|communiqu[eé]s?)\b", re.IGNORECASE)
+    r"|communiqu[eé]s?|conventions?|charters?"
+    # a resolution or instruction only by its official title ("the Resolution On ...")
+    r"|(?:resolutions?|instructions?)(?=(?-i:\s+On\s)))\b", re.IGNORECASE)
 #: "agreement" meaning consent, not a document: "by agreement", "reached an agreement".
 CONSENT_RE = re.compile(
     r"\b(?:(?:by|in)\s+(?:mutual\s+|full\s+|common\s+)?|(?:reach|reached|reaching|reaches)\s+"
@@ -54,7 +64,8 @@ CAPITALISED_RE = re.compile(r"[A-Z][\w’'.&-]*(?:\s+(?:&\s+)?[A-Z][\w’'.-]*)*
 
 #: words that never stand before a title's document noun: it is a clause, not a title.
 CLAUSE_WORDS = frozenset(
-    "i we you he she they it us them each their our his her who which that will would can "
+    "i we you he she they it us them each their our his her who which that this these those "
+    "such will would can "
     "could should must is are was were been be has have had made set want said no not".split())
 TRAILING_RE = re.compile(r"(?:\s+(?:that|which|who|aimed|to|and|or|of|the|a|an|with|for|on))+$",
                          re.IGNORECASE)
@@ -140,8 +151,10 @@ def foreign_countries(text: str) -> list[str]:
 
 def about_ru_kz(title: str, sentence: str) -> bool:
     """Whether a document is a Russia–Kazakhstan one as far as its title and sentence tell."""
-    if re.search(r"\b(?:with|between)\b", title) and foreign_countries(title):
-        return False
+    if re.search(r"\b(?:with|between)\b", title) and foreign_countries(title) \
+            and "Kazakh" not in title:
+        return False  # "agreements with Azerbaijan"; "between Russia, Kazakhstan and Belarus"
+
     if any(re.search(re.escape(c) + r"[-–](?:Russian|Kazakh)", title)
            for c in foreign_countries(title)):
         return False
@@ -186,3 +199,32 @@ def dedupe(items: Iterable[T], text_of: Callable[[T], str]) -> list[T]:
     titles = [text_of(k) for k in kept]
     return [k for i, k in enumerate(kept)
             if not _restates(titles[i], titles[:i] + titles[i + 1:])]
+
+
+ANAPHOR_BEFORE_RE = re.compile(r"\b(?:the|these|those|this|that|such)\s+$", re.IGNORECASE)
+PARTICIPLES = frozenset("approved signed adopted above relevant said respective".split())
+
+
+def _bare(title: str) -> bool:
+    """"documents", "approved documents": the document noun with at most a participle."""
+    words = title.lower().split()
+    return bool(words) and len(words) <= 2 and KIND_RE.fullmatch(words[-1]) is not None \
+        and (len(words) == 1 or words[0] in PARTICIPLES)
+
+
+def refers_back(text: str, title: Title) -> bool:
+    """A verb's object that is a bare plural or participle noun after "the", "these" ("sign
+    the documents", "the approved documents"): documents the text has named before. ("All
+    the documents were drafted", a subject, is the event's batch.)"""
+    start = title.span.start
+    words = title.text.lower().split()
+    plural = words[-1].endswith(("s", "memoranda"))
+    return _bare(title.text) and (plural or len(words) == 2) \
+        and ANAPHOR_BEFORE_RE.search(text, max(0, start - 8), start) is not None
+
+
+def bare_beside_named(title: Title, titles: list[Title]) -> bool:
+    """A bare noun ("agreement") when the text names a document of that kind."""
+    return _bare(title.text) and any(
+        t is not title and not _bare(t.text) and kind_of(t.text) == kind_of(title.text)
+        for t in titles)

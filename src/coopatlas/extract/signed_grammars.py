@@ -19,7 +19,15 @@ from __future__ import annotations
 import re
 
 from coopatlas.extract.signed_clauses import object_end, subject_start
-from coopatlas.extract.signed_lists import collective, last_preposition, tail_items, titles_in
+from coopatlas.extract.signed_filters import KIND_RE, refers_back
+from coopatlas.extract.signed_lists import (
+    LIST_MARK_RE,
+    PLURAL_HEADS,
+    collective,
+    last_preposition,
+    tail_items,
+    titles_in,
+)
 from coopatlas.extract.signed_titles import (
     PERFECT_RE,
     Title,
@@ -37,8 +45,8 @@ PASSIVE_RE = re.compile(
     r"|submitted\s+for\s+sign(?:ing|ature))\b", re.IGNORECASE)
 ACTIVE_RE = re.compile(
     r"\b(?P<aux>will\s+(?:also\s+)?|plans?\s+to\s+|to\s+)?(?:also\s+)?"
-    r"(?P<verb>signed|sign|adopted|adopt|concluded|conclude)"
-    r"(?:\s+or\s+(?:will\s+)?(?:sign|adopt|conclude)\b)?\s+", re.IGNORECASE)
+    r"(?P<verb>signed|sign|adopted|adopt|concluded|conclude|approved|approve)"
+    r"(?:\s+or\s+(?:will\s+)?(?:sign|adopt|conclude|approve)\b)?\s+", re.IGNORECASE)
 #: "sign" as a noun: "a good sign", "the first sign of".
 NOUN_SIGN_RE = re.compile(
     r"\b(?:a|an|the|good|positive|clear|this|that|sure|another|every|no|any|first"
@@ -59,6 +67,7 @@ DRAFT_RE = re.compile(
     r"|(?:worked|working)\s+(?:\w+\s+)?on|(?:drafted|prepared)(?=\s+(?:a|an|the)\s)"
     r"|(?:instructed|asked|tasked|ordered|charged|commissioned)\b[^.;]{0,80}?\bto\s+"
     r"(?:prepare|draft|draw\s+up|work\s+out))\s+", re.IGNORECASE)
+AUX_BEFORE_RE = re.compile(r"\b(?:is|are|was|were)(?:\s+also)?$", re.IGNORECASE)
 TO_BE_RE = re.compile(r"\s+to\s+be\s+(?P<verb>signed|adopted|concluded)\b", re.IGNORECASE)
 CLAUSE_RE = re.compile(r"\s+(?:that|which)\s+(?:would|will|should|could|can|is\s+to)\s+[^;]+",
                        re.IGNORECASE)
@@ -109,7 +118,11 @@ def _with_complement(text: str, titles: list[Title], start: int, end: int) -> li
         if topics:  # "Agreements were signed on A, on B and on C": one title per topic
             return [joined(titles[0], text[a:b], b) for a, b in topics]
         comma = re.search(r"[,;]", text[ext.start("ext"):stop])
-        stop = ext.start("ext") + comma.start() if comma else stop
+        mark = LIST_MARK_RE.search(text, ext.start("ext"), stop)
+        if comma and not _plural(titles[0]):
+            stop = ext.start("ext") + comma.start()
+        elif mark:  # a plural's topic list is split per topic later, up to "including"
+            stop = mark.start()
         while stop > ext.end("ext") and text[stop - 1] in " .;:!?":
             stop -= 1
         if stop > ext.end("ext"):
@@ -119,6 +132,11 @@ def _with_complement(text: str, titles: list[Title], start: int, end: int) -> li
         np_end = _object_end(text, along.start("np"), along.end("np"))
         titles += titles_in(text, along.start("np"), np_end, titles[0].status)
     return titles
+
+
+def _plural(title: Title) -> bool:
+    head = KIND_RE.search(title.text)
+    return head is not None and head.group(1).lower().endswith(PLURAL_HEADS)
 
 
 def _topic_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -174,8 +192,9 @@ def active(text: str, sentence: Span) -> list[Title]:
         perfect = PERFECT_RE.search(text, max(sentence.start, m.start() - 30), m.start())
         status = status_of(m.group("aux"), m.group("verb"))
         reduced = REDUCED_RE.match(text, m.end(), sentence.end)
-        out += objects(text, reduced.end() if reduced else m.end(), sentence.end, status,
+        found = objects(text, reduced.end() if reduced else m.end(), sentence.end, status,
                         running_total(clause, perfect is not None))
+        out += [t for t in found if not refers_back(text, t)]  # "let us sign the documents"
     for m in GERUND_RE.finditer(text, sentence.start, sentence.end):
         future = FUTURE_RE.search(text, sentence.start, m.start())
         status = "planned" if future else GERUND_STATUS[m.group("verb").lower()]
@@ -188,6 +207,8 @@ def active(text: str, sentence: Span) -> list[Title]:
 def to_be(text: str, sentence: Span) -> list[Title]:
     out = []
     for m in TO_BE_RE.finditer(text, sentence.start, sentence.end):
+        if AUX_BEFORE_RE.search(text, sentence.start, m.start()):
+            continue  # "are to be signed" is the passive's
         start = subject_start(text, sentence, m.start())
         title = make_title(text, start, m.start(), "planned")
         if title:

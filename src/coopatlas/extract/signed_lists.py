@@ -17,9 +17,10 @@
   in particular on energy and health" -> "documents on energy", "documents on health").
 * A plural head with a list of topics ("agreements on energy, in the banking sector and on
   health") is one document per topic; an item without a preposition takes the one before
-  it, and one after an "of" complement continues it ("on the prevention of floods and
-  fires"), and one opened by an article is an aside ("on gas, a traditional sphere"). A
-  singular head keeps its list ("a memorandum on trade, investment and farming").
+  it, and a few bare words after an inner complement continue it ("on the prevention of
+  floods, fires"; "on trade between Russia, Belarus"), and one opened by an article is an
+  aside ("on gas, a traditional sphere"). A singular head keeps its list ("a memorandum
+  on trade, investment and farming").
 """
 
 from __future__ import annotations
@@ -178,7 +179,7 @@ def topics(text: str, start: int, end: int, head: Title) -> list[Title]:
 
 TOPIC_OPEN_RE = re.compile(r"\s+(on|in|for|about|concerning|regarding)\s", re.IGNORECASE)
 ITEM_PREPOSITION_RE = re.compile(r"(on|in|for|about|concerning|regarding)\s", re.IGNORECASE)
-COMMA_ITEM_RE = re.compile(r"\s*,\s*(?:and\s+)?")
+COMMA_ITEM_RE = re.compile(r"\s*[,;]\s*(?:and\s+|as\s+well\s+as\s+)?")
 LAST_AND_RE = re.compile(r"\s+and\s+")
 AND_PREPOSITION_RE = re.compile(r"\s+and\s+(?=(?:on|in|for|about)\s)", re.IGNORECASE)
 PLURAL_HEADS = ("s", "memoranda")
@@ -217,12 +218,25 @@ def _topic_items(rest: str) -> list[str]:
     items: list[list[int]] = []
     for s, e in zip(bounds[::2], bounds[1::2], strict=True):
         part = rest[s:e].strip(" .;:")
-        if not part or items and APPOSITION_RE.match(part):
+        after_comma = s > 0 and ";" not in rest[bounds[bounds.index(s) - 1]:s]
+        if not part or items and after_comma and APPOSITION_RE.match(part):
             continue  # "on oil and gas, a traditional sphere of our cooperation"
-        first = rest[items[-1][0]:items[-1][1]] if items else ""
-        if items and not ITEM_PREPOSITION_RE.match(part) and (
-                last_preposition(first, 0, len(first)) == "of" or _modifiers(part)):
-            items[-1][1] = e  # "the prevention of floods, fires": the "of" list goes on
+        if items and _continues(rest[items[-1][0]:items[-1][1]], part):
+            items[-1][1] = e  # "the prevention of floods, fires": the inner list goes on
         else:
             items.append([s, e])
     return [rest[s:e].strip(" .;:") for s, e in items]
+
+
+def _continues(previous: str, part: str) -> bool:
+    """Whether a list piece goes on with the previous item rather than naming a topic:
+    adjectives ("economic and cultural cooperation"), or a few bare words after an inner
+    complement ("the prevention of floods, fires"; "cooperation between Russia, Belarus")."""
+    if ITEM_PREPOSITION_RE.match(part):
+        return False
+    if _modifiers(part):
+        return True
+    opening = previous.split(None, 1)[0].lower()
+    inner = last_preposition(previous, 0, len(previous))
+    return inner not in ("", opening) and len(part.split()) <= 3 \
+        and not PREPOSITION_RE.search(part)

@@ -7,7 +7,9 @@
 * reduced relative — "the memorandum on grain exports signed last month by the ministers",
   "an agreement on the lease, signed in 1994, remains in force": the noun phrase before the
   participle is the title. A bare plural head ("the documents signed during the visit
-  include A and B") announces the items after its verb, and gives those instead.
+  include A and B") announces the items after its verb, and gives those instead; after
+  "concern", "cover" or "deal with", items without a document noun are its topics
+  ("other documents signed concern A; B" -> "documents on A", "documents on B").
 
 Neither takes a bare noun or an anaphor ("under the document signed", "the signing of these
 documents"): a document the text has named already.
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from coopatlas.extract.signed_clauses import object_end
 from coopatlas.extract.signed_filters import KIND_RE
 from coopatlas.extract.signed_grammars import objects
 from coopatlas.extract.signed_lists import PLURAL_HEADS
@@ -58,7 +61,9 @@ OPENERS = frozenset(
     "which said says thinks believes notes noted welcomed about under between and or whether "
     "how why also both all".split())
 WORD_RE = re.compile(r"[\w’'-]+")
-INCLUDE_RE = re.compile(r"\s+(?:include[sd]?|comprised?|were|are)\s+(?:also\s+)?", re.I)
+INCLUDE_RE = re.compile(r"\s+(?:include[sd]?|comprised?|were|are|concern(?:s|ed)?"
+                        r"|cover(?:s|ed)?|deal\s+with|dealt\s+with)\s+(?:also\s+)?", re.I)
+TOPIC_VERB_RE = re.compile(r"\s+(?:concern|cover|deal)", re.I)
 
 
 def nominal(text: str, sentence: Span) -> list[Title]:
@@ -85,7 +90,7 @@ def reduced_relative(text: str, sentence: Span) -> list[Title]:
         if title is None:
             continue
         if _bare_plural(title.text):
-            out += _announced(text, m.end(), sentence.end, title.status)
+            out += _announced(text, title, m.end(), sentence.end)
         elif _named(title.text):  # not "the document signed": a document named before
             out.append(title)
     return out
@@ -138,9 +143,18 @@ def _phrase_start(text: str, floor: int, head: int) -> int:
     return start
 
 
-def _announced(text: str, start: int, end: int, status: str) -> list[Title]:
-    """"Documents signed during the visit included A and B": the items after the verb."""
+def _announced(text: str, head: Title, start: int, end: int) -> list[Title]:
+    """"Documents signed during the visit included A and B": the items after the verb;
+    "Other documents signed concern A; B" (no document nouns): one title per topic."""
     verb = INCLUDE_RE.search(text, start, end)
     if verb is None or KIND_RE.search(text, start, verb.start()):
         return []
-    return objects(text, verb.end(), end, status)
+    stop = object_end(text, verb.end(), end)
+    if KIND_RE.search(text, verb.end(), stop):
+        return objects(text, verb.end(), end, head.status)
+    noun = KIND_RE.search(head.text)
+    topics = text[verb.end():stop].strip(" .;:")
+    if noun is None or not topics or not TOPIC_VERB_RE.match(verb.group(0)):
+        return []
+    # one title for the list: the stage cuts it per topic (coopatlas.extract.signed_lists)
+    return [Title(f"{noun.group(1).lower()} on {topics}", Span(verb.end(), stop), head.status)]

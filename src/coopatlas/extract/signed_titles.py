@@ -53,7 +53,7 @@ class Title:
 def status_of(aux: str | None, verb: str) -> str:
     """"will be signed" -> planned, "adopted" -> adopted, "drawn up" -> drafted."""
     aux = (aux or "").lower()
-    if "will" in aux or "plan" in aux or aux.strip() in ("to", "is to be", "are to be"):
+    if "will" in aux or "plan" in aux or aux.strip() == "to" or re.search(r"\bto\s+be\b", aux):
         return "planned"
     stem = re.sub(r"(?:ed|d)$", "", verb.split()[0].lower())
     return VERB_STATUS.get(stem, VERB_STATUS.get(stem + "e", "signed"))
