@@ -470,9 +470,9 @@ def test_topic_lists(text: str, expected: list[str]) -> None:
      "Belarus are to be signed.",
      [("documents on customs cooperation between Russia, Kazakhstan and Belarus", "planned")]),
     # a plural subject's complement list: one document per topic
-    ("In addition, documents were signed on the entry into force of the Customs Code of the "
-     "Union, rules of competition in cross-border markets, and measures to stop dumping.",
-     [("documents on the entry into force of the Customs Code of the Union", "signed"),
+    ("Besides, documents were signed on the launch of the Tariff Code of the Union, rules "
+     "of competition in cross-border markets, and measures to stop dumping.",
+     [("documents on the launch of the Tariff Code of the Union", "signed"),
       ("documents on rules of competition in cross-border markets", "signed"),
       ("documents on measures to stop dumping", "signed")]),
     # what the documents signed concern: their topics

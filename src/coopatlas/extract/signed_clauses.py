@@ -25,7 +25,8 @@ CHUNK_SPLIT_RE = re.compile(r"[,;](?!\s*\d{4}\b)\s+(?:and\s+)?(?:as\s+well\s+as\
 QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
 INTRO_RE = re.compile(
     r"(?:in|at|on|by|under|during|following|after|before|upon|through|thanks|despite|for"
-    r"|according|as|since|when|while|if|although|though|because|this|it|there)\b",
+    r"|according|as|since|when|while|if|although|though|because|this|it|there|besides"
+    r"|moreover|furthermore|additionally|meanwhile|finally|however|also|then)\b",
     re.IGNORECASE)
 #: a word that makes a piece a clause of its own: a finite auxiliary or a subject pronoun.
 CLAUSE_WORD_RE = re.compile(
