@@ -126,6 +126,11 @@ def test_seeds_meet_the_targets(capsys: pytest.CaptureFixture[str]) -> None:
      "8.2 percent", "trade_growth"),
     ("In Kazakhstan the fund has put $50 million into over 200 big and small projects.",
      "$50 million", "projects_value"),
+    # a bloc's own trade is no Russia–Kazakhstan indicator
+    ("Kazakhstan is a member. Trade between the member states grew by 11 percent.",
+     "11 percent", "other"),
+    ("Kazakhstan is a member. The Union's foreign trade reached $640 billion.",
+     "$640 billion", "other"),
 ])
 def test_indicator_rules(text: str, figure: str, indicator: str) -> None:
     found = {c.fact.text: c.fact.indicator for c in run(text, "2019-11-07").claims}

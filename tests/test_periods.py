@@ -127,6 +127,15 @@ MORE_CASES = [
      "In 2015 grain exports jumped.", ON_2021, "asof:2021-09-30"),
     ("We will also sign eight more protocols.", "eight", "documents_signed", "count", None,
      ON_2021, "2021"),
+    # a change is over a time, never a stock: the time of the sentence before, else the year
+    ("Exports have grown by 14 percent.", "14 percent", "other", "percent",
+     "In the first half of the year the fleet grew.", ON_2021, "2021-01..2021-06"),
+    ("Exports have grown by 14 percent.", "14 percent", "other", "percent", None, ON_2021,
+     "2021"),
+    ("Farming saw 3.1 percent growth.", "3.1 percent", "other", "percent", None, ON_2021,
+     "2021"),
+    ("Exports stand at 14 percent of output.", "14 percent", "other", "percent", None,
+     ON_2021, "asof:2021-09-30"),
 ]
 
 

@@ -45,13 +45,17 @@ JOINTLY = regex.compile(
 #: A count whose noun is left out ("Over a thousand were trained"): it counts the noun of
 #: the sentence before.
 ELLIPSIS = regex.compile(r"^(?:were|are|was|is|have|has|had|will|of them|of whom)\b")
-#: Countries other than Russia and Kazakhstan, and their adjectives: investment between
-#: Russia and one of them is no indicator of the Russia–Kazakhstan list.
+#: Countries other than Russia and Kazakhstan, and their adjectives, and blocs: investment
+#: between Russia and one of them, or a bloc's trade, is no indicator of the Russia–Kazakhstan
+#: list.
 THIRD_COUNTRY = regex.compile(
     r"\b(?:azerbaijan|belarus|uzbek|kyrgyz|tajik|turkmen|armenia|georgia|ukrain|moldov"
     r"|mongolia|china|chinese|india|iran|turk(?:ey|ish|iye)|german|france|french|ital"
     r"|japan|korea|vietnam|egypt|syria|serbia|cuba|finland|finnish|poland|polish|american"
     r"|united states|british|britain)\w*"
+    # a bloc's own trade ("the Union's foreign trade", "trade between the member states")
+    r"|\b(?:eaeu|eurasian economic|the union|member states|member countries|third countries"
+    r"|the commonwealth|cis|sco|brics)\b"
 )
 KAZAKHSTAN = regex.compile(r"\bkazakh")
 STUDY = regex.compile(r"\b(?:study|studying|studies|enrolled|students)\b")

@@ -95,6 +95,14 @@ PROPERTY = regex.compile(
     r"(?:investment|value|cost|price|budget) of)\s+(?:(?:about|around|over|some|almost|nearly"
     r"|more than|up to)\s+)?\S*$"
 )
+#: A figure that measures a change: the verb or noun of growth or fall around it.
+CHANGE_BEFORE = regex.compile(
+    r"(?:\b(?:went|gone|goes|go|was|were|is|are|been)\s+|[,:–]\s*)(?:up|down)"
+    r"|\b(?:increas\w*|gr[eo]wn?|growing|rose|risen|rising|gain\w*|declin\w*|fell"
+    r"|fallen|drop\w*|decreas\w*|jump\w*|surg\w*|expand\w*|contract\w*|shr[ua]nk)"
+    r"(?:\s+(?:by|to|of))?(?:\s+(?:about|around|over|some|almost|nearly|more than|up to))?\s*\S*$")
+LONG_SPAN = regex.compile(r"\b(?:decades?|years|since)\b")
+CHANGE_AFTER = regex.compile(r"\s*(?:growth|increase|rise|decline|drop|fall|decrease)\b")
 PRESENT = regex.compile(r"\b(?:is|are|has|have|now|currently|remains?|accounts? for)\b")
 #: A verb in the past tense: "today we signed 12 agreements" reports an event.
 PAST = regex.compile(
@@ -297,8 +305,19 @@ def resolve(sentence: str, start: int, end: int, indicator: str, on: date | None
         return f"asof:{on.isoformat()}"  # "Today, 7,000 companies are present": a stock
     if expr is not None:
         return expr.period
-    if prior and on is not None and not PRESENT.search(sentence):
+    change = _a_change(sentence, start, end)
+    if prior and on is not None and (change or not PRESENT.search(sentence)):
         exprs = time_expressions(prior.lower(), on)
         if exprs and exprs[-1].kind in CARRIED:
             return exprs[-1].period
+    if change and on is not None and indicator not in TIMELESS_INDICATORS:
+        return str(on.year)  # "trade has grown by 26 percent": a change over a time, not a stock
     return default_period(indicator, sentence, on, unit, start)
+
+
+def _a_change(sentence: str, start: int, end: int) -> bool:
+    """Whether the figure is a change ("grew by 26 percent", "2.4 percent growth")."""
+    if LONG_SPAN.search(sentence):
+        return False  # "over the decade trade grew fourfold": a change over years untold
+    return bool(CHANGE_BEFORE.search(sentence, max(0, start - 30), start)
+                or CHANGE_AFTER.match(sentence, end))
