@@ -10,6 +10,9 @@ from coopatlas.extract.numbers import digits_value, find_quantities, word_value
 
 # (text, [(value, unit, value_max, qualifier), ...])
 CASES = [
+    # a smaller unit than the contract's is converted: kilograms to tonnes
+    ("Officers seized 1,209 kilograms of hashish and 15 kg of explosives.",
+     [(1.209, "tonnes", None, None), (0.015, "tonnes", None, None)]),
     ("reached $14 billion", [(14e9, "USD", None, None)]),
     ("about US$3 bn in all", [(3e9, "USD", None, "about")]),
     ("worth more than $ 18 billion", [(18e9, "USD", None, "more than")]),

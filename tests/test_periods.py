@@ -136,6 +136,11 @@ MORE_CASES = [
      "2021"),
     ("Exports stand at 14 percent of output.", "14 percent", "other", "percent", None,
      ON_2021, "asof:2021-09-30"),
+    # a stated day: "as of" it, in the text's year or, if later than the text, the year before
+    ("As of April 13, there were 9,120 cases.", "9,120", "other", "count", None,
+     date(2020, 4, 14), "asof:2020-04-13"),
+    ("As of December 1, 300 firms were registered.", "300", "companies", "count", None,
+     date(2020, 4, 14), "asof:2019-12-01"),
 ]
 
 

@@ -40,9 +40,12 @@ CURRENCY_SYMBOLS: dict[str, str] = {
 CURRENCY_WORDS: dict[str, str] = {
     "dollar": "USD", "rouble": "RUB", "ruble": "RUB", "tenge": "KZT", "euro": "EUR",
 }
+#: Measures stated in a smaller unit than the contract's: value divided by the factor.
+PER_CONTRACT_UNIT: dict[str, float] = {"kg": 1000.0, "kilogram": 1000.0}
 MEASURE_WORDS: dict[str, str] = {
     "percent": "percent", "per cent": "percent", "%": "percent", "percentage point": "percent",
     "km": "km", "kilometre": "km", "kilometer": "km", "tonne": "tonnes", "ton": "tonnes",
+    "kg": "tonnes", "kilogram": "tonnes",
     "times": "times", "fold": "times",
 }
 PEOPLE_NOUNS = frozenset({
@@ -93,6 +96,7 @@ _SCALE = r"(?i:hundred|thousand|million|mln|mn|m|billion|bln|bn|trillion|trn|tn)
 _CURRENCY_WORD = r"(?i:(?:US |American )?dollars?|roubles?|rubles?|tenge|euros?)\b"
 _MEASURE = (
     r"(?:%|(?i:percent|per cent|percentage points?|km\b|kilomet(?:re|er)s?|tonnes?\b|tons?\b"
+    r"|kg\b|kilogram(?:me)?s?\b"
     r"|times\b|-fold\b))"
 )
 MONTH_NAMES = frozenset(m.capitalize() for m in MONTHS)

@@ -43,6 +43,7 @@ from coopatlas.extract.number_patterns import (
     NOUN,
     PAIR_WORDS,
     PEOPLE_NOUNS,
+    PER_CONTRACT_UNIT,
     RIGHT,
     SCALE_PHRASES,
     SCALES,
@@ -88,7 +89,7 @@ def _unit_of(scale_word: str | None, word: str | None, measure: str | None,
         measure = measure.lower().lstrip("-")
         for key, unit in MEASURE_WORDS.items():
             if measure.startswith(key):
-                return unit, scale
+                return unit, scale / PER_CONTRACT_UNIT.get(key, 1.0)  # "1,209 kg" = 1.209 t
     return "count", scale
 
 

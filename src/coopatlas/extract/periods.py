@@ -1,7 +1,8 @@
 """Periods: time expressions in a sentence, resolved against the text's date.
 
 Notation (../shared/gold/README.md): ``YYYY`` for a year, ``YYYY-MM..YYYY-MM`` for a span
-of months, ``asof:YYYY-MM-DD`` for a stock stated as of the text's date, ``None`` where
+of months, ``asof:YYYY-MM-DD`` for a stock stated as of the text's date (or as of a stated day,
+"as of April 13"), ``None`` where
 the text gives no time. ``TIME`` is one compiled pattern over the sentence; each named
 alternative has a resolver. A figure takes the nearest expression in its sentence
 (one after it counts a little farther), never one that follows "than" (the comparison
@@ -39,6 +40,7 @@ _PART = r"(?:early|mid|late)"
 _OF_YEAR = rf"\s+of\s+(?:{_Y}|this year|the (?:current )?year)"
 #: Time expressions, one named alternative each, tried in this order at every position.
 TIME_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("asofdate", rf"\bas\s+of\s+(?P<am>{_M})\s+(?P<ad>\d{{1,2}})\b(?:,?\s+(?P<ay>{_Y}))?"),
     ("months_of", rf"\b(?:(?:the\s+)?first\s+)?(?P<n>{_N})\s+months\s+of\s+"
                   rf"(?P<ny>{_Y}|this year|the (?:current )?year)"),
     ("mrange", rf"\b(?P<m1>{_M}){_RANGE_DASH}(?P<m2>{_M})(?:,?\s+(?:of\s+)?(?P<ry>{_Y}))?"),
@@ -197,8 +199,20 @@ def _in_month(m: re.Match[str], on: date) -> str:
     return months(year, month, month)
 
 
+def _as_of_date(m: re.Match[str], on: date) -> str | None:
+    """"As of April 13": a stock as of that day (of the text's year, or the year before
+    when the day would fall after the text's date)."""
+    month, day = _month(m.group("am")), int(m.group("ad"))
+    year = int(m.group("ay")) if m.group("ay") else on.year - (month > on.month)
+    try:
+        return f"asof:{date(year, month, day).isoformat()}"
+    except ValueError:
+        return None
+
+
 RESOLVERS: dict[str, Callable[[re.Match[str], date], str | None]] = {
-    "months_of": _months_of, "mrange": _mrange, "quarter": _quarter, "half": _half,
+    "asofdate": _as_of_date, "months_of": _months_of, "mrange": _mrange, "quarter": _quarter,
+    "half": _half,
     "month": _in_month,
     "rolling": lambda m, on: past_twelve_months(on),
     "nmonths": _n_months,
