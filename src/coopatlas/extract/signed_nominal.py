@@ -98,7 +98,7 @@ def reduced_relative(text: str, sentence: Span) -> list[Title]:
 
 def _head_before(text: str, floor: int, verb: int, comma: bool) -> re.Match[str] | None:
     """The document noun whose complement runs up to the participle at ``verb``."""
-    found = [k for k in KIND_RE.finditer(text, max(floor, verb - 160), verb)]
+    found = list(KIND_RE.finditer(text, max(floor, verb - 160), verb))
     for head in reversed(found):
         tail = text[head.end():verb]
         complement = COMPLEMENT_RE.match(tail)
