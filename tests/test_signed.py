@@ -500,3 +500,19 @@ def test_kinds_subjects_and_anaphors(text: str, expected: list[tuple[str, str]])
 ])
 def test_topic_parties(text: str, expected: list[str]) -> None:
     assert [t for t, _, _ in titles(text, prefix="Kazakhstan was not there. ")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a signing that preparations lead to is planned, a year between verb and object or not
+    ("The progress lays the groundwork for signing in 2027 a treaty on the Caspian shelf.",
+     [("treaty on the Caspian shelf", "planned")]),
+    ("The talks moved towards concluding an agreement on grain transit.",
+     [("agreement on grain transit", "planned")]),
+    # a gerund phrase opening the sentence ends at its comma
+    ("Before signing the accord on water, the ministers met farmers.",
+     [("accord on water", "signed")]),
+    ("After signing the protocol on fish, grain and salt, they left.",
+     [("protocol on fish, grain and salt", "signed")]),
+])
+def test_gerunds_ahead_and_fronted(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, s) for t, _, s in titles(text)] == expected

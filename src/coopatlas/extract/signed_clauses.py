@@ -45,7 +45,7 @@ RATHER_RE = re.compile(r".*\bor,?\s+rather,?\s+", re.IGNORECASE)
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October"
           r"|November|December)")
 _OBJECT_END = (
-    r"\s+(?:in\s+the\s+presence|during\s|at\s+(?:the|this)\s|within\s+the\s+framework"
+    r"\s+(?:in\s+the\s+presence|during\s|at\s+(?:the|this|that)\s|within\s+the\s+framework"
     r"|(?:today|tonight|tomorrow|yesterday|soon|shortly|later)\b"
     r"|(?:next|this|last)\s+(?:year|month|week|spring|summer|autumn|winter)\b"
     r"|which\s|is\s|are\s|was\s|were\s|will\s|would\s|by\s+the\s+end"

@@ -9,7 +9,7 @@ document by :mod:`signed_lists` within the bounds :mod:`signed_clauses` sets:
   "protocol to open a branch");
 * active — ``(signed|will sign|plans to sign|adopted) <object list>``, each verb of a
   coordination on its own ("signed A and adopted B"), and the gerund after a preposition
-  ("by signing an agreement");
+  ("by signing an agreement"; "the groundwork for signing in 2027 a treaty": planned);
 * drafting — ``(are drafting|worked on|instructed ... to prepare) <object list>``;
 * infinitive — ``<noun phrase> to be signed``.
 """
@@ -58,8 +58,14 @@ ADJECTIVE_USE_RE = re.compile(
 #: "the documents signed include A", "also signed were A": the list follows the verb.
 REDUCED_RE = re.compile(r"(?:include[sd]?|comprised?|are|were|was|is)\s+(?:also\s+)?", re.I)
 GERUND_RE = re.compile(
-    r"\b(?:by|after|before|upon|on|through|when|while|following)\s+(?:also\s+)?"
-    r"(?P<verb>signing|adopting|concluding)\s+(?!of\b|ceremon)", re.IGNORECASE)
+    r"\b(?P<prep>by|after|before|upon|on|through|when|while|following|for|towards?)\s+"
+    r"(?:also\s+)?(?P<verb>signing|adopting|concluding)\s+(?!of\b|ceremon)"
+    r"(?:(?:in\s+(?:19|20)\d\d|(?:next|this)\s+(?:year|month))\s+)?", re.IGNORECASE)
+#: where the main clause begins after a fronted gerund phrase: a comma, then its subject.
+MAIN_CLAUSE_RE = re.compile(
+    r",\s+(?:the|we|they|he|she|it|i|both|our|their|his|her|this|these|[A-Z][a-z]+\s+[a-z]+)\b")
+#: a signing that a preparation leads to: "the groundwork for signing", "towards concluding".
+AHEAD_PREPOSITIONS = frozenset({"for", "toward", "towards"})
 GERUND_STATUS = {"signing": "signed", "adopting": "adopted", "concluding": "signed"}
 FUTURE_RE = re.compile(r"\b(?:will|shall|going\s+to|plans?|intends?|expects?|hopes?)\b", re.I)
 DRAFT_RE = re.compile(
@@ -196,9 +202,14 @@ def active(text: str, sentence: Span) -> list[Title]:
                         running_total(clause, perfect is not None))
         out += [t for t in found if not refers_back(text, t)]  # "let us sign the documents"
     for m in GERUND_RE.finditer(text, sentence.start, sentence.end):
-        future = FUTURE_RE.search(text, sentence.start, m.start())
+        future = FUTURE_RE.search(text, sentence.start, m.start()) \
+            or m.group("prep").lower() in AHEAD_PREPOSITIONS
         status = "planned" if future else GERUND_STATUS[m.group("verb").lower()]
-        out += objects(text, m.end(), sentence.end, status)
+        end = sentence.end
+        if not text[sentence.start:m.start()].strip(" \"“‘«("):
+            main = MAIN_CLAUSE_RE.search(text, m.end(), end)  # "After signing A, they met"
+            end = main.start() if main else end
+        out += objects(text, m.end(), end, status)
     for m in DRAFT_RE.finditer(text, sentence.start, sentence.end):
         out += objects(text, m.end(), sentence.end, "drafted")
     return out
