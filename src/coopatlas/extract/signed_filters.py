@@ -201,6 +201,16 @@ def dedupe(items: Iterable[T], text_of: Callable[[T], str]) -> list[T]:
             if not _restates(titles[i], titles[:i] + titles[i + 1:])]
 
 
+#: endings of a plural document noun ("agreements", "memoranda").
+PLURAL_HEADS = ("s", "memoranda")
+
+
+def plural_head(title: str) -> re.Match[str] | None:
+    """The document noun of ``title`` when it is plural, else None."""
+    head = KIND_RE.search(title)
+    return head if head is not None and head.group(1).lower().endswith(PLURAL_HEADS) else None
+
+
 ANAPHOR_BEFORE_RE = re.compile(r"\b(?:the|these|those|this|that|such)\s+$", re.IGNORECASE)
 PARTICIPLES = frozenset("approved signed adopted above relevant said respective".split())
 
@@ -218,8 +228,7 @@ def refers_back(text: str, title: Title) -> bool:
     the documents were drafted", a subject, is the event's batch.)"""
     start = title.span.start
     words = title.text.lower().split()
-    plural = words[-1].endswith(("s", "memoranda"))
-    return _bare(title.text) and (plural or len(words) == 2) \
+    return _bare(title.text) and (plural_head(words[-1]) is not None or len(words) == 2) \
         and ANAPHOR_BEFORE_RE.search(text, max(0, start - 8), start) is not None
 
 

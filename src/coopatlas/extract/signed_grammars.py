@@ -19,10 +19,9 @@ from __future__ import annotations
 import re
 
 from coopatlas.extract.signed_clauses import object_end, subject_start
-from coopatlas.extract.signed_filters import KIND_RE, refers_back
+from coopatlas.extract.signed_filters import plural_head, refers_back
 from coopatlas.extract.signed_lists import (
     LIST_MARK_RE,
-    PLURAL_HEADS,
     collective,
     last_preposition,
     tail_items,
@@ -125,7 +124,7 @@ def _with_complement(text: str, titles: list[Title], start: int, end: int) -> li
             return [joined(titles[0], text[a:b], b) for a, b in topics]
         comma = re.search(r"[,;]", text[ext.start("ext"):stop])
         mark = LIST_MARK_RE.search(text, ext.start("ext"), stop)
-        if comma and not _plural(titles[0]):
+        if comma and plural_head(titles[0].text) is None:
             stop = ext.start("ext") + comma.start()
         elif mark:  # a plural's topic list is split per topic later, up to "including"
             stop = mark.start()
@@ -138,11 +137,6 @@ def _with_complement(text: str, titles: list[Title], start: int, end: int) -> li
         np_end = _object_end(text, along.start("np"), along.end("np"))
         titles += titles_in(text, along.start("np"), np_end, titles[0].status)
     return titles
-
-
-def _plural(title: Title) -> bool:
-    head = KIND_RE.search(title.text)
-    return head is not None and head.group(1).lower().endswith(PLURAL_HEADS)
 
 
 def _topic_list(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from coopatlas.extract.signed_clauses import is_clause, object_end, pieces
-from coopatlas.extract.signed_filters import GOVERNED_RE, KIND_RE
+from coopatlas.extract.signed_filters import GOVERNED_RE, KIND_RE, plural_head
 from coopatlas.extract.signed_titles import COUNT_RE, Title, make_title
 from coopatlas.model import Span
 
@@ -182,14 +182,13 @@ ITEM_PREPOSITION_RE = re.compile(r"(on|in|for|about|concerning|regarding)\s", re
 COMMA_ITEM_RE = re.compile(r"\s*[,;]\s*(?:and\s+|as\s+well\s+as\s+)?")
 LAST_AND_RE = re.compile(r"\s+and\s+")
 AND_PREPOSITION_RE = re.compile(r"\s+and\s+(?=(?:on|in|for|about)\s)", re.IGNORECASE)
-PLURAL_HEADS = ("s", "memoranda")
 APPOSITION_RE = re.compile(r"(?:a|an|the|one|our|its|their)\s", re.IGNORECASE)
 
 
 def per_topic(title: Title) -> list[Title]:
     """One title per topic of a plural head's topic list (see the module notes)."""
-    head = KIND_RE.search(title.text)
-    if head is None or not head.group(1).lower().endswith(PLURAL_HEADS):
+    head = plural_head(title.text)
+    if head is None:
         return [title]
     opener = TOPIC_OPEN_RE.match(title.text, head.end())
     if opener is None:

@@ -20,9 +20,8 @@ from __future__ import annotations
 import re
 
 from coopatlas.extract.signed_clauses import object_end
-from coopatlas.extract.signed_filters import KIND_RE
+from coopatlas.extract.signed_filters import KIND_RE, plural_head
 from coopatlas.extract.signed_grammars import objects
-from coopatlas.extract.signed_lists import PLURAL_HEADS
 from coopatlas.extract.signed_titles import Title, make_title
 from coopatlas.model import Span
 
@@ -120,9 +119,8 @@ def _named(title: str) -> bool:
 
 def _bare_plural(title: str) -> bool:
     """"documents", "bilateral agreements": a plural head with no complement of its own."""
-    head = KIND_RE.search(title)
-    return head is not None and head.end() == len(title) \
-        and head.group(1).lower().endswith(PLURAL_HEADS)
+    head = plural_head(title)
+    return head is not None and head.end() == len(title)
 
 
 def _auxiliary_before(text: str, start: int) -> bool:
