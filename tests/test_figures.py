@@ -87,6 +87,20 @@ def test_falls_are_negative(text: str, value: float) -> None:
     assert [f.value for f in growth] == [pytest.approx(value)]
 
 
+@pytest.mark.parametrize("text,periods", [
+    # a coordinated figure with no time of its own shares its leader's (here: a change)
+    ("Rail freight rose by 4.1 percent and 5.3 percent, respectively.", ["2019", "2019"]),
+    ("Wheat sales grew by 12 percent, 9 percent and 3 percent.", ["2019", "2019", "2019"]),
+    # a time after both, in their clause, dates both; a time of its own is kept
+    ("Rail freight rose by 4.1 percent and 5.3 percent in 2017.", ["2017", "2017"]),
+    ("Rail freight rose by 4.1 percent in 2016 and 5.3 percent in 2017.", ["2016", "2017"]),
+    # different meanings are not coordinated: each is dated by its own rule
+    ("Rail freight rose by 4.1 percent and 310 firms exhibited.", ["2019", "asof:2019-11-07"]),
+])
+def test_coordinated_figures_share_a_period(text: str, periods: list[str]) -> None:
+    assert [c.fact.period for c in run(text, "2019-11-07").claims] == periods
+
+
 def test_no_date_no_relative_period() -> None:
     [claim] = run("Last year trade reached $24 billion.", None).claims
     assert claim.fact.period is None

@@ -35,6 +35,9 @@ FALL = regex.compile(
     r"decrease of|decline of|reduction of)\b[^,;.]{0,20}$",
     regex.IGNORECASE,
 )
+#: Only a comma or a conjunction between two figures: the second is coordinated with the
+#: first ("increased by 6.9 percent and 7.8 percent, respectively").
+COORDINATED = regex.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)")
 LESS = regex.compile(r"\s*(?:less|lower|down|fewer)\b", regex.IGNORECASE)
 PEOPLE_AS_COUNT = frozenset({"students", "participants", "delegations"})
 PEOPLE_AS_WRITTEN = regex.compile(r"(?:people|persons)\b")
@@ -106,6 +109,7 @@ def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None
     found_roles = roles(text, s_start, qs)
     previous: str | None = None
     last_money: Quantity | None = None
+    leader: tuple[Quantity, str, str | None] | None = None  # last figure, indicator, period
     for i, q in enumerate(qs):
         if q.unit == "same":
             if last_money is None:
@@ -119,7 +123,13 @@ def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None
         decision = classify(context)
         if decision.indicator in PARTNER_INDICATORS and not about_kazakhstan:
             decision = Decision("other", "no_kazakhstan")  # another country's partnership
-        _claim(doc, q, decision.indicator, decision.rule, (where, sentence, prior))
+        shared = None
+        if leader is not None and leader[1] == decision.indicator \
+                and COORDINATED.fullmatch(text, leader[0].end, q.start):
+            shared = leader[2]
+        period = _claim(doc, q, decision.indicator, decision.rule, (where, sentence, prior),
+                        shared)
+        leader = (q, decision.indicator, period)
         previous = decision.indicator
         if q.unit in ("USD", "RUB", "KZT", "EUR"):
             last_money = q
@@ -127,7 +137,9 @@ def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None
 
 
 def _claim(doc: Doc, q: Quantity, indicator: str, rule: str,
-           at: tuple[Sentence, str, str | None]) -> None:
+           at: tuple[Sentence, str, str | None], leader: str | None = None) -> str | None:
+    """Claim one figure; its period (``leader``: the period of the figure it is
+    coordinated with)."""
     where, sentence, prior = at
     text, s_start = doc.text, where.span.start
     unit = q.unit
@@ -136,7 +148,7 @@ def _claim(doc: Doc, q: Quantity, indicator: str, rule: str,
         unit = "count"  # "74,000 citizens" who study are a count; "1,000 people" stay people
     end = _end_with_noun(text, q)
     period = resolve(sentence, q.start - s_start, q.end - s_start, indicator,
-                     doc.document.published, q.unit, prior)
+                     doc.document.published, q.unit, prior, leader)
     kind = KINDS.get(indicator) or ("stock" if period and period.startswith("asof:") else "result")
     figure = Figure(
         text=text[q.start:end], value=_signed(q.value, indicator, text, q, s_start), unit=unit,
@@ -148,6 +160,7 @@ def _claim(doc: Doc, q: Quantity, indicator: str, rule: str,
         rule=f"figures.{rule}", sentence=where.span, segment=where.segment,
         speaker=where.speaker,
     ))
+    return period
 
 
 def figures_stage(doc: Doc) -> Doc:

@@ -303,10 +303,13 @@ def _opens_clause(sentence: str, at: int) -> bool:
 
 
 def resolve(sentence: str, start: int, end: int, indicator: str, on: date | None,
-            unit: str | None = None, prior: str | None = None) -> str | None:
+            unit: str | None = None, prior: str | None = None,
+            leader: str | None = None) -> str | None:
     """The period of the figure at ``sentence[start:end]``; ``prior`` is the sentence before
     it in the same paragraph: a past-tense sentence with no time of its own continues its
-    time ("In 2017 supplies grew. Their volume hit $1 billion.")."""
+    time ("In 2017 supplies grew. Their volume hit $1 billion."). ``leader`` is the period
+    of the figure this one is coordinated with ("grew by 6.9 and 7.8 percent"): with no
+    time of its own, a coordinated figure shares it."""
     sentence = sentence.lower()
     if RATE.match(sentence, end) and not ABSOLUTE_TIME.search(sentence):
         return None  # "300 motors a year", "4 percent per year": a rate has no period
@@ -319,6 +322,8 @@ def resolve(sentence: str, start: int, end: int, indicator: str, on: date | None
         return f"asof:{on.isoformat()}"  # "Today, 7,000 companies are present": a stock
     if expr is not None:
         return expr.period
+    if leader is not None:
+        return leader
     change = _a_change(sentence, start, end)
     if prior and on is not None and (change or not PRESENT.search(sentence)):
         exprs = time_expressions(prior.lower(), on)
