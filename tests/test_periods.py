@@ -141,6 +141,11 @@ MORE_CASES = [
      date(2020, 4, 14), "asof:2020-04-13"),
     ("As of December 1, 300 firms were registered.", "300", "companies", "count", None,
      date(2020, 4, 14), "asof:2019-12-01"),
+    # ... and the sentence after it, with no time of its own, continues that day
+    ("Sadly, 90 people have died.", "90 people", "other", "people",
+     "As of May 4, there were 7,000 cases.", date(2020, 5, 6), "asof:2020-05-04"),
+    ("Sadly, 90 people have died.", "90 people", "other", "people",
+     "There were 7,000 cases.", date(2020, 5, 6), "asof:2020-05-06"),
 ]
 
 

@@ -325,10 +325,11 @@ def resolve(sentence: str, start: int, end: int, indicator: str, on: date | None
     if leader is not None:
         return leader
     change = _a_change(sentence, start, end)
-    if prior and on is not None and (change or not PRESENT.search(sentence)):
+    if prior and on is not None:
         exprs = time_expressions(prior.lower(), on)
-        if exprs and exprs[-1].kind in CARRIED:
-            return exprs[-1].period
+        if exprs and (exprs[-1].kind in CARRIED and (change or not PRESENT.search(sentence))
+                      or exprs[-1].kind == "asofdate"):
+            return exprs[-1].period  # "As of May 4, ... . Since then 90 have recovered."
     if change and on is not None and indicator not in TIMELESS_INDICATORS:
         return str(on.year)  # "trade has grown by 26 percent": a change over a time, not a stock
     return default_period(indicator, sentence, on, unit, start)
