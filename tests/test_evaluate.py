@@ -90,6 +90,30 @@ def test_a_longer_title_holding_the_gold_one_matches() -> None:
                        "protocol on the seabed of the Caspian Sea") >= 80
 
 
+@pytest.mark.parametrize("a,b", [
+    # the same document, named shorter, with short party names
+    ("Joint Statement on the tenth anniversary of the partnership between Russia and Kazakhstan",
+     "Joint Statement marking the tenth anniversary of the establishment of the partnership"
+     " between the Russian Federation and the Republic of Kazakhstan"),
+    ("protocol to the agreement on fishing quotas in the Ural river",
+     "Protocol to the Agreement between the Government of the Russian Federation and the"
+     " Government of the Republic of Kazakhstan on Fishing Quotas in the Ural River Basin"),
+])
+def test_a_shorter_title_of_the_same_document_matches(a: str, b: str) -> None:
+    assert title_score(a, b) >= 80 and title_score(b, a) >= 80
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Agreement", "agreement between Russia and Kazakhstan on customs cooperation"),  # too short
+    ("memorandum on fishing quotas in the Ural river basin",  # another kind of document
+     "agreement on fishing quotas in the Ural river basin and the Caspian Sea"),
+    ("programme of rail freight and passenger transport",  # a word the longer one lacks
+     "programme of rail freight transport development and modernisation"),
+])
+def test_containment_needs_three_words_the_kind_and_every_word(a: str, b: str) -> None:
+    assert title_score(a, b) < 80
+
+
 def test_twin_pairs_are_unordered_and_published_is_exact() -> None:
     res = compare(doc(twin_pairs=[["Astana", "Moscow"]], published="2019-11-08"),
                   doc(twin_pairs=[["Moscow", "Astana"], ["Omsk", "Pavlodar"]]))

@@ -27,6 +27,20 @@ CITY_REGIONS: dict[str, str] = {
 FORUM_FIELDS = ("year", "date", "city", "host_country", "theme", "format")
 SET_FIELDS = ("regions", "cities", "forums", "figures", "documents_signed", "twin_pairs")
 TITLE_THRESHOLD = 80.0
+#: The parties' official and short names say the same: "between the Russian Federation and
+#: the Republic of Kazakhstan" = "between Russia and Kazakhstan" = "Russian-Kazakh".
+PARTY_WORDS = re.compile(
+    r"\b(?:the )?(?:government|governments|republic|federation|russian|russia|kazakh\w*"
+    r"|two|countries|states|both)\b")
+TITLE_STOPWORDS = frozenset(
+    "the a an of on in for to and between with its their our by at as from that which would"
+    " will could can may this these those such".split())
+DOCUMENT_KINDS = frozenset(
+    "agreement memorandum protocol programme program statement declaration treaty concept"
+    " plan roadmap contract convention charter resolution decision".split())
+GENERIC_KIND = frozenset({"document", "documents"})  # names no kind: "documents on energy"
+WORD_LIKENESS = 75  # "delimiting" and "delimitation" are one word spelled two ways
+MIN_CONTAINED = 3  # content words a shorter title needs before containment counts
 
 
 @dataclass
@@ -131,12 +145,56 @@ def _figures(res: DocResult, found: list[dict[str, Any]], gold: list[dict[str, A
                                                     f"{f.get(name)!r}, gold {g.get(name)!r}")
 
 
+def content_words(title: str) -> list[str]:
+    """A title's words that name the document: no parties, no function words."""
+    text = PARTY_WORDS.sub(" ", re.sub(r"[-,;:()]", " ", _norm_text(title)))
+    return [w for w in text.split() if w not in TITLE_STOPWORDS]
+
+
+def _contained(x: str, y: str) -> bool:
+    """Whether the shorter title's every content word (at least three, the first one,
+    its kind, included) is in the longer one: the same document named shorter ("Joint
+    Statement on the 25th anniversary of diplomatic relations between Russia and
+    Kazakhstan" in "... marking the 25th anniversary of the establishment of ...")."""
+    short, long = sorted((content_words(x), content_words(y)), key=len)
+    return len(short) >= MIN_CONTAINED and short[0] in long and set(short) <= set(long)
+
+
+def _kind(words: list[str]) -> str | None:
+    return next((w.rstrip("s") for w in words if w.rstrip("s") in DOCUMENT_KINDS), None)
+
+
+def _same_word(a: str, b: str) -> bool:
+    return a[:5] == b[:5] or fuzz.ratio(a, b) >= WORD_LIKENESS  # "enable" and "enabling"
+
+
+def _each_has_its_own(x: list[str], y: list[str]) -> bool:
+    """Whether both titles hold a subject word the other lacks (spelling and the kind of
+    document aside): two documents on different subjects ("... in education", "... in
+    culture")."""
+    def subject(words: list[str]) -> list[str]:
+        return [w for w in words if w.rstrip("s") not in DOCUMENT_KINDS | GENERIC_KIND]
+
+    def lacks(words: list[str], other: list[str]) -> bool:
+        return any(not any(_same_word(w, o) for o in other) for w in words)
+    sx, sy = subject(x), subject(y)
+    return lacks(sx, sy) and lacks(sy, sx)
+
+
 def title_score(a: str, b: str) -> float:
-    """Fuzzy likeness of two titles, 0-100; a longer title containing the other scores high."""
+    """Fuzzy likeness of two titles, 0-100; a longer title containing the other scores high.
+    Titles of two kinds of document, or each with a subject word of its own, are two
+    documents however alike their wording."""
     x, y = _norm_text(a), _norm_text(b)
+    wx, wy = content_words(x), content_words(y)
+    kx, ky = _kind(wx), _kind(wy)
+    if (kx and ky and kx != ky) or _each_has_its_own(wx, wy):
+        return float(min(fuzz.token_sort_ratio(x, y), TITLE_THRESHOLD - 1))
     score = fuzz.token_sort_ratio(x, y)
     if min(len(x), len(y)) >= 0.5 * max(len(x), len(y)):
         score = max(score, fuzz.partial_ratio(x, y))
+    if score < TITLE_THRESHOLD and _contained(x, y):
+        score = TITLE_THRESHOLD  # a match, but below any likeness the wording itself earns
     return float(score)
 
 
