@@ -304,6 +304,26 @@ def test_third_country_documents_are_left_out(text: str, expected: list[str]) ->
     assert [t for t, _, _ in titles(text)] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("The following documents were signed:\n"
+     "A memorandum on grain exports between the Russian and Kazakh farm ministries;\n"
+     "– an agreement between Omsk Region and Pavlodar Region on school exchanges;\n"
+     "3) Protocol on customs checks at the Petropavl crossing.\n"
+     "The presidents then spoke to the press.\n",
+     [("memorandum on grain exports between the Russian and Kazakh farm ministries", "signed"),
+      ("agreement between Omsk Region and Pavlodar Region on school exchanges", "signed"),
+      ("Protocol on customs checks at the Petropavl crossing", "signed")]),
+    ("Tomorrow the ministers will sign the following:\n"
+     "Agreement on rail tariffs;\nThe talks will last two days.\n",
+     [("Agreement on rail tariffs", "planned")]),
+    # no colon-announced list: the lines after are not items
+    ("A memorandum on tourism was signed.\nAgreement on rail tariffs is in force.\n",
+     [("memorandum on tourism", "signed")]),
+])
+def test_a_list_announced_before_its_lines(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, s) for t, _, s in titles(text)] == expected
+
+
 def test_a_publication_not_naming_kazakhstan_has_no_documents() -> None:
     assert titles("Russia and Armenia signed a treaty on energy.", prefix="") == []
 

@@ -9,6 +9,7 @@ are read. The parts, one job each:
 
 * :mod:`signed_grammars` — the passive, active, gerund, drafting and infinitive clauses;
 * :mod:`signed_nominal` — "the signing of A", and "A signed in 1994" (reduced relatives);
+* :mod:`signed_announced` — "The following documents were signed:" and one per line after;
 * :mod:`signed_clauses` — where a subject starts and an object ends (clause structure);
 * :mod:`signed_lists` — coordination: one title per document in a list, list markers;
 * :mod:`signed_titles` — trimming a stretch to a title; counts as batches or figures;
@@ -22,6 +23,7 @@ import ahocorasick_rs
 
 from coopatlas.doc import Doc
 from coopatlas.extract.eventtext import segment_spans, sentence_spans, sentences_around
+from coopatlas.extract.signed_announced import ANNOUNCE_RE, announced_list
 from coopatlas.extract.signed_filters import (
     KIND_RE,
     about_ru_kz,
@@ -50,7 +52,7 @@ def _candidates(doc: Doc) -> list[Span]:
     hits = sorted(hit for _, hit, _ in GATE.find_matches_as_indexes(text.lower())
                   if not (hit and text[hit - 1].isalpha()))
     return [s for s in sentences_around(sentence_spans(doc), hits)
-            if KIND_RE.search(text, s.start, s.end)
+            if (KIND_RE.search(text, s.start, s.end) or ANNOUNCE_RE.search(text, s.start, s.end))
             and any(g.start <= s.start < g.end for g in segments)]
 
 
@@ -76,9 +78,9 @@ def signed_stage(doc: Doc) -> Doc:
         return doc
     found: list[tuple[Title, Span]] = []
     for sentence in _candidates(doc):
-        for grammar in GRAMMARS:
-            for title in grammar(text, sentence):
-                found += [(t, sentence) for t in _russia_kazakhstan(text, sentence, title)]
+        listed = announced_list(text, sentence)  # the sentence only heads the list
+        for title in listed or [t for grammar in GRAMMARS for t in grammar(text, sentence)]:
+            found += [(t, sentence) for t in _russia_kazakhstan(text, sentence, title)]
     titles = dedupe([t for t, _ in found], lambda t: t.text)
     for t in [t for t in titles if not bare_beside_named(t, titles)]:
         fact = SignedDocument(t.text, kind_of(t.text), t.status, _parties(doc, t.span))
