@@ -324,6 +324,24 @@ def test_a_list_announced_before_its_lines(text: str, expected: list[tuple[str, 
     assert [(t, s) for t, _, s in titles(text)] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("The President signed the Federal Law On Ratifying the Agreement between the Russian "
+     "Federation and the Republic of Kazakhstan on Joint Air Patrols.\n"
+     "The Agreement was signed in Omsk on May 2, 2012.\n",
+     ["Agreement between the Russian Federation and the Republic of Kazakhstan on Joint Air "
+      "Patrols"]),
+    ("The President submitted the Protocol on Border Rivers to the State Duma. "
+     "The Protocol was signed in Oral in 2015.",
+     ["Protocol on Border Rivers"]),
+    # lower case: a common noun, not an official title, is left as it stands
+    ("We discussed the programme on grain; thank you for adopting the programme at that time.",
+     ["programme"]),
+    ("The Treaty was signed in Astana in 2013.", ["Treaty"]),
+])
+def test_the_agreement_is_the_one_named_before(text: str, expected: list[str]) -> None:
+    assert [t for t, _, _ in titles(text)] == expected
+
+
 def test_a_publication_not_naming_kazakhstan_has_no_documents() -> None:
     assert titles("Russia and Armenia signed a treaty on energy.", prefix="") == []
 

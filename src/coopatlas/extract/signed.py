@@ -9,6 +9,7 @@ are read. The parts, one job each:
 
 * :mod:`signed_grammars` — the passive, active, gerund, drafting and infinitive clauses;
 * :mod:`signed_nominal` — "the signing of A", and "A signed in 1994" (reduced relatives);
+* :mod:`signed_anaphora` — "The Agreement was signed in 2013" after its full title;
 * :mod:`signed_announced` — "The following documents were signed:" and one per line after;
 * :mod:`signed_clauses` — where a subject starts and an object ends (clause structure);
 * :mod:`signed_lists` — coordination: one title per document in a list, list markers;
@@ -23,6 +24,7 @@ import ahocorasick_rs
 
 from coopatlas.doc import Doc
 from coopatlas.extract.eventtext import segment_spans, sentence_spans, sentences_around
+from coopatlas.extract.signed_anaphora import antecedent
 from coopatlas.extract.signed_announced import ANNOUNCE_RE, announced_list
 from coopatlas.extract.signed_filters import (
     KIND_RE,
@@ -71,6 +73,12 @@ def _russia_kazakhstan(text: str, sentence: Span, title: Title) -> list[Title]:
     return [t for t in items if about_ru_kz(t.text, f"{outside} {t.text}")]
 
 
+def _full(doc: Doc, title: Title, sentence: Span) -> Title:
+    """A bare "the Agreement" as the full title named before it in its publication."""
+    floor = next((s.start for s in segment_spans(doc) if s.start <= sentence.start < s.end), 0)
+    return antecedent(doc.text, title, floor) or title
+
+
 def signed_stage(doc: Doc) -> Doc:
     """Append one ``document_signed`` claim per document the text says is signed or planned."""
     text = doc.text
@@ -81,6 +89,7 @@ def signed_stage(doc: Doc) -> Doc:
         listed = announced_list(text, sentence)  # the sentence only heads the list
         for title in listed or [t for grammar in GRAMMARS for t in grammar(text, sentence)]:
             found += [(t, sentence) for t in _russia_kazakhstan(text, sentence, title)]
+    found = [(_full(doc, t, sentence), sentence) for t, sentence in found]
     titles = dedupe([t for t, _ in found], lambda t: t.text)
     for t in [t for t in titles if not bare_beside_named(t, titles)]:
         fact = SignedDocument(t.text, kind_of(t.text), t.status, _parties(doc, t.span))

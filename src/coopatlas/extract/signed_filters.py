@@ -215,7 +215,7 @@ ANAPHOR_BEFORE_RE = re.compile(r"\b(?:the|these|those|this|that|such)\s+$", re.I
 PARTICIPLES = frozenset("approved signed adopted above relevant said respective".split())
 
 
-def _bare(title: str) -> bool:
+def bare(title: str) -> bool:
     """"documents", "approved documents": the document noun with at most a participle."""
     words = title.lower().split()
     return bool(words) and len(words) <= 2 and KIND_RE.fullmatch(words[-1]) is not None \
@@ -228,12 +228,12 @@ def refers_back(text: str, title: Title) -> bool:
     the documents were drafted", a subject, is the event's batch.)"""
     start = title.span.start
     words = title.text.lower().split()
-    return _bare(title.text) and (plural_head(words[-1]) is not None or len(words) == 2) \
+    return bare(title.text) and (plural_head(words[-1]) is not None or len(words) == 2) \
         and ANAPHOR_BEFORE_RE.search(text, max(0, start - 8), start) is not None
 
 
 def bare_beside_named(title: Title, titles: list[Title]) -> bool:
     """A bare noun ("agreement") when the text names a document of that kind."""
-    return _bare(title.text) and any(
-        t is not title and not _bare(t.text) and kind_of(t.text) == kind_of(title.text)
+    return bare(title.text) and any(
+        t is not title and not bare(t.text) and kind_of(t.text) == kind_of(title.text)
         for t in titles)
