@@ -224,6 +224,9 @@ def test_clause_boundaries(text: str, expected: list[str]) -> None:
     "The signed agreements are being implemented well.",
     "We did not sign the treaty on the canal.",
     "We are not going to sign any contract on that route.",
+    # what may be done, not what was or will be
+    "Under the new law, border regions can conclude agreements on trade with their neighbours.",
+    "Cities may also sign twinning agreements of their own.",
     # "agreement" as consent, "agreed that"
     "By agreement of the parties, the talks were moved to May and no documents signed.",
     "The sides reached an agreement that the border posts will be signposted.",

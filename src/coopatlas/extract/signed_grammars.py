@@ -51,6 +51,9 @@ NOUN_SIGN_RE = re.compile(
     r"\b(?:a|an|the|good|positive|clear|this|that|sure|another|every|no|any|first"
     r"|encouraging|important|hopeful|promising|welcome|bad|telling|visible)\s+$", re.IGNORECASE)
 NEGATION_RE = re.compile(r"\b(?:not|never|n[’']t|no\s+longer)\s+(?:\w+\s+){0,3}$", re.I)
+#: a modal of ability or chance: "countries can conclude agreements" says what may be done,
+#: not what was or will be signed.
+ABILITY_RE = re.compile(r"\b(?:can|could|may|might|cannot|able\s+to)\s+(?:also\s+)?$", re.I)
 #: a participle used as an adjective: "the adopted documents", "a newly signed treaty".
 ADJECTIVE_USE_RE = re.compile(
     r"\b(?:a|an|the|this|that|these|those|its|their|our|all|newly)\s+$", re.IGNORECASE)
@@ -170,8 +173,10 @@ def objects(text: str, start: int, end: int, status: str, total: bool = False
 
 
 def _not_a_verb(text: str, sentence: Span, m: re.Match[str]) -> bool:
-    """"a good sign", "the adopted documents", "did not sign": no signing is told."""
-    if NEGATION_RE.search(text, max(sentence.start, m.start() - 40), m.start("verb")):
+    """"a good sign", "the adopted documents", "did not sign", "can sign": no signing
+    is told."""
+    if NEGATION_RE.search(text, max(sentence.start, m.start() - 40), m.start("verb")) \
+            or ABILITY_RE.search(text, max(sentence.start, m.start() - 20), m.start("verb")):
         return True
     if m.group("aux"):
         return False
