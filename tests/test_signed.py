@@ -345,6 +345,20 @@ def test_the_agreement_is_the_one_named_before(text: str, expected: list[str]) -
     assert [t for t, _, _ in titles(text)] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # the participle after a long official title: the outermost document, a date's comma
+    ("The President sent to the Duma the Protocol Amending the Protocol to the Agreement on "
+     "Fishing in the Ural River of May 3, 1999, signed in Oral on June 1, 2016.",
+     ["Protocol Amending the Protocol to the Agreement on Fishing in the Ural River of May 3, "
+      "1999"]),
+    # coordination is not nesting: the nearest document is the one signed
+    ("We keep to the treaty on borders and the agreement on rail transit signed last year.",
+     ["agreement on rail transit"]),
+])
+def test_a_participle_after_a_nested_title(text: str, expected: list[str]) -> None:
+    assert [t for t, _, _ in titles(text)] == expected
+
+
 def test_a_publication_not_naming_kazakhstan_has_no_documents() -> None:
     assert titles("Russia and Armenia signed a treaty on energy.", prefix="") == []
 

@@ -48,8 +48,11 @@ PARTICIPLE_STATUS = {"signed": "signed", "concluded": "signed", "adopted": "adop
                      "approved": "adopted"}
 #: what may stand between a document noun and its participle: the noun's own complement.
 COMPLEMENT_RE = re.compile(
-    r"(?:\s+(?:on|of|for|about|between|to|in|concerning|regarding|with)\s+[^,;:.!?]*)?",
+    r"(?:\s+(?:on|of|for|about|between|to|in|concerning|regarding|with|amending)\s+"
+    r"(?:[^,;:.!?]|,\s+(?:19|20)\d\d\b)*)?",  # "of July 6, 1998": a date's comma
     re.IGNORECASE)
+#: a document noun inside another's title: "the Protocol to the Agreement on ...".
+NESTED_RE = re.compile(r"\b(?:to|of|amending|under|on)\s+(?:the\s+)?$", re.IGNORECASE)
 #: a finite verb, pronoun or clause word inside that complement: no complement.
 NOT_COMPLEMENT_RE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|we|they"
@@ -97,8 +100,9 @@ def reduced_relative(text: str, sentence: Span) -> list[Title]:
 
 def _head_before(text: str, floor: int, verb: int, comma: bool) -> re.Match[str] | None:
     """The document noun whose complement runs up to the participle at ``verb``."""
-    found = list(KIND_RE.finditer(text, max(floor, verb - 160), verb))
-    for head in reversed(found):
+    found = list(KIND_RE.finditer(text, max(floor, verb - 320), verb))
+    for i in range(len(found) - 1, -1, -1):
+        head = found[i]
         tail = text[head.end():verb]
         complement = COMPLEMENT_RE.match(tail)
         if complement is None or complement.end() != len(tail):
@@ -107,8 +111,21 @@ def _head_before(text: str, floor: int, verb: int, comma: bool) -> re.Match[str]
             return head  # "an agreement, signed in 1994,"
         if NOT_COMPLEMENT_RE.search(tail) or _auxiliary_before(text, head.start()):
             return None
-        return head
+        return _outermost(text, found[:i], head)
     return None
+
+
+def _outermost(text: str, before: list[re.Match[str]], head: re.Match[str]) -> re.Match[str]:
+    """The title a nested document noun belongs to: "Protocol Amending the Protocol to the
+    Agreement on X" for "Agreement"."""
+    for outer in reversed(before):
+        if not NESTED_RE.search(text, max(0, head.start() - 16), head.start()):
+            break
+        between = text[outer.end():head.start()]
+        if COMPLEMENT_RE.match(between).end() != len(between):  # type: ignore[union-attr]
+            break
+        head = outer
+    return head
 
 
 def _named(title: str) -> bool:
