@@ -328,7 +328,7 @@ def test_a_list_announced_before_its_lines(text: str, expected: list[tuple[str, 
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("The President signed the Federal Law On Ratifying the Agreement between the Russian "
+    ("The President signed a law that ratifies the Agreement between the Russian "
      "Federation and the Republic of Kazakhstan on Joint Air Patrols.\n"
      "The Agreement was signed in Omsk on May 2, 2012.\n",
      ["Agreement between the Russian Federation and the Republic of Kazakhstan on Joint Air "
