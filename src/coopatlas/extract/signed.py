@@ -73,10 +73,10 @@ def _russia_kazakhstan(text: str, sentence: Span, title: Title) -> list[Title]:
     return [t for t in items if about_ru_kz(t.text, f"{outside} {t.text}")]
 
 
-def _full(doc: Doc, title: Title, sentence: Span) -> Title:
+def _full(text: str, segments: list[Span], title: Title, sentence: Span) -> Title:
     """A bare "the Agreement" as the full title named before it in its publication."""
-    floor = next((s.start for s in segment_spans(doc) if s.start <= sentence.start < s.end), 0)
-    return antecedent(doc.text, title, floor) or title
+    floor = next((s.start for s in segments if s.start <= sentence.start < s.end), 0)
+    return antecedent(text, title, floor) or title
 
 
 def signed_stage(doc: Doc) -> Doc:
@@ -89,7 +89,8 @@ def signed_stage(doc: Doc) -> Doc:
         listed = announced_list(text, sentence)  # the sentence only heads the list
         for title in listed or [t for grammar in GRAMMARS for t in grammar(text, sentence)]:
             found += [(t, sentence) for t in _russia_kazakhstan(text, sentence, title)]
-    found = [(_full(doc, t, sentence), sentence) for t, sentence in found]
+    segments = list(segment_spans(doc)) if found else []
+    found = [(_full(text, segments, t, sentence), sentence) for t, sentence in found]
     titles = dedupe([t for t, _ in found], lambda t: t.text)
     for t in [t for t in titles if not bare_beside_named(t, titles)]:
         fact = SignedDocument(t.text, kind_of(t.text), t.status, _parties(doc, t.span))
