@@ -89,7 +89,7 @@ def signed_stage(doc: Doc) -> Doc:
         listed = announced_list(text, sentence)  # the sentence only heads the list
         for title in listed or [t for grammar in GRAMMARS for t in grammar(text, sentence)]:
             found += [(t, sentence) for t in _russia_kazakhstan(text, sentence, title)]
-    segments = list(segment_spans(doc)) if found else []
+    segments = segment_spans(doc) if found else []
     found = [(_full(text, segments, t, sentence), sentence) for t, sentence in found]
     titles = dedupe([t for t, _ in found], lambda t: t.text)
     for t in [t for t in titles if not bare_beside_named(t, titles)]:
