@@ -15,7 +15,6 @@ import re
 from coopatlas.extract.signed_clauses import object_end
 from coopatlas.extract.signed_filters import KIND_RE, bare, kind_of, plural_head
 from coopatlas.extract.signed_titles import Title, make_title
-from coopatlas.model import Span
 
 #: "the Agreement", "this protocol": a definite singular that points back.
 DEFINITE_RE = re.compile(r"\b(?:the|this)\s+$", re.IGNORECASE)
@@ -47,6 +46,4 @@ def antecedent(text: str, title: Title, floor: int) -> Title | None:
     head = named[-1]
     stop = STOP_RE.search(text, head.end())
     end = object_end(text, head.start(), stop.start() if stop else len(text))
-    full = make_title(text, head.start(), end, title.status)
-    return None if full is None else Title(full.text, Span(full.span.start, full.span.end),
-                                           title.status)
+    return make_title(text, head.start(), end, title.status)
