@@ -5,8 +5,18 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from coopatlas.sources.dates import find_dates, iso_date, line_date, parse_date
+from coopatlas.sources.dates import (
+    _EN,
+    _RU,
+    _surely_not_a_date,
+    find_dates,
+    iso_date,
+    line_date,
+    parse_date,
+)
 
 
 @pytest.mark.parametrize(
@@ -50,3 +60,27 @@ def test_line_date_only_for_datelines(line: str, expected: date | None) -> None:
 )
 def test_iso_date(value: str | None, expected: date | None) -> None:
     assert iso_date(value) == expected
+
+
+# Words the strict parser knows or may take as a zone, words it does not, numbers, marks.
+_PIECES = [
+    "May", "of", "at", "on", "and", "Tuesday", "pm", "am", "h", "minutes", "s", "th", "UTC",
+    "MSK", "Z", "GMT", "ноября", "nan", "Omsk", "Region", "Governor", "talks", "Kazakhstan",
+    "5", "12", "2019", "18:00", "3.5", "1,500", ",", ".", "-", "/", "'", "(", ")",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=7),
+       st.sampled_from([" ", ""]))
+def test_surely_not_a_date_only_where_dateutil_fails(pieces: list[str], glue: str) -> None:
+    """The shortcut that spares dateutil's lexer never rejects what dateutil would parse."""
+    surface = glue.join(pieces)
+    for parser in (_EN, _RU):
+        if _surely_not_a_date(parser, surface):
+            with pytest.raises((ValueError, OverflowError)):
+                parser.parse(surface)
+
+
+def test_a_title_with_a_year_is_not_a_date() -> None:
+    assert parse_date("Talks with President of Kazakhstan 2019") is None
+    assert parse_date("2019") is not None  # a bare year stays for dateutil to read

@@ -43,28 +43,46 @@ _MIN_YEAR, _MAX_YEAR = 1900, 2100
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
+def _words(*groups: list[str] | list[tuple[str, ...]]) -> frozenset[str]:
+    """The lower-cased words of parserinfo lists (each entry a word or a tuple of words)."""
+    return frozenset(
+        word.lower() for group in groups for entry in group
+        for word in (entry if isinstance(entry, tuple) else (entry,))
+    )
+
+
+def _vocabulary(info: du_parser.parserinfo) -> tuple[frozenset[str], frozenset[str]]:
+    """(month names, every other word dateutil's strict parse accepts) of one parserinfo."""
+    months = _words(info.MONTHS)
+    return months, _words(info.JUMP, info.WEEKDAYS, info.HMS, info.AMPM, info.UTCZONE,
+                          info.PERTAIN)
+
+
 def _surely_not_a_date(parser: du_parser.parser, surface: str) -> bool:
     """True when dateutil (not fuzzy) must fail on ``surface``: decided without its lexer.
 
-    With no digit there is no number, so no hour: every word must then be one dateutil
-    knows (a weekday, a month, a jump word like "of"), and only a month can make it skip
-    a word ("May of X"). So a digit-free string with an unknown word and no month name
-    cannot parse ("Meeting with the Governor of Omsk Region").
+    dateutil's lexer cuts words at letter runs, and its strict parse raises on a word it
+    does not know (a weekday, a month, a jump word like "of", am/pm, an h/m/s word) unless
+    the word could be a time-zone name (five capitals at most, after an hour). Only a
+    month makes it skip a word ("May of X"), so with a month the lexer decides. A digit-free
+    float word ("nan") parses as a number. So "Meeting with the Governor of Omsk Region"
+    and "Talks with President of Kazakhstan 2019" cannot parse.
     """
-    if any(c.isdigit() for c in surface):
-        return False
-    info, unknown = parser.info, False
+    months, known = _VOCABULARY[parser]
+    unknown = False
     for word in _LETTER_RUN.findall(surface):
-        if not word.isalpha():
+        lower = word.lower()
+        if lower in months or lower in _FLOATS or not word.isalpha():
             return False
-        if info.month(word) is not None or word.lower() in _FLOATS:
-            return False
-        unknown = unknown or not (info.jump(word) or info.weekday(word) is not None
-                                  or info.ampm(word) is not None)
+        unknown = unknown or not (
+            lower in known or (len(word) <= _TZ_LETTERS and word.isascii() and word.isupper())
+        )
     return unknown
 
 
+_TZ_LETTERS = 5  # dateutil takes an all-capitals word this short after an hour as a zone
 _FLOATS = frozenset({"nan", "inf", "infinity"})  # words float() reads as numbers
+_VOCABULARY = {parser: _vocabulary(parser.info) for parser in (_EN, _RU)}
 
 
 @lru_cache(maxsize=4096)
@@ -109,4 +127,10 @@ def iso_date(value: str | None) -> date | None:
     if not value:
         return None
     match = ISO_RE.search(value)
-    return parse_date(match.group(1)) if match else None
+    if match is None:
+        return None
+    try:
+        found = date.fromisoformat(match.group(1))
+    except ValueError:
+        return None
+    return found if _MIN_YEAR <= found.year <= _MAX_YEAR else None

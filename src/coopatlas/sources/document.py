@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from coopatlas.errors import EmptySource
-from coopatlas.model import Document, Segment
+from coopatlas.model import Document
 from coopatlas.sources.furniture import clean
 from coopatlas.sources.segments import build_segments
 from coopatlas.text.speakers import has_turns
@@ -60,13 +60,7 @@ def assemble(
     """A Document over ``text``; ``published``/``title`` given by a reader win over found ones."""
     if not text.strip():
         raise EmptySource("no text found in it", source=source)
-    segments = build_segments(text, starts, furniture)
-    if published is not None or title is not None:
-        first = segments[0]
-        segments = (
-            Segment(0, first.span, title or first.title, published or first.published),
-            *segments[1:],
-        )
+    segments = build_segments(text, starts, furniture, title, published)
     digest = content_hash(data)
     meta = dict(meta or {})
     meta["furniture"] = [dict(f) for f in furniture]

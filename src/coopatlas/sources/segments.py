@@ -61,20 +61,24 @@ def segment_title(text: str, start: int, end: int) -> str | None:
 
 
 def build_segments(
-    text: str, starts: Sequence[int], furniture: Sequence[dict[str, list[str]]]
+    text: str, starts: Sequence[int], furniture: Sequence[dict[str, list[str]]],
+    title: str | None = None, published: date | None = None,
 ) -> tuple[Segment, ...]:
-    """One Segment per publication start; always at least one, covering the whole text."""
+    """One Segment per publication start; always at least one, covering the whole text.
+    ``title`` and ``published``, where the reader knows them (an HTML page's headline and
+    date), are the first segment's, and are not looked for in its text."""
     bounds = [s for s in starts if 0 < s < len(text)]
     edges = [0, *bounds, len(text)]
     segments = []
     for index, (start, end) in enumerate(zip(edges, edges[1:], strict=False)):
         furn = furniture[index] if index < len(furniture) else {}
+        known_title, known_date = (title, published) if index == 0 else (None, None)
         segments.append(
             Segment(
                 index=index,
                 span=Span(start, end),
-                title=segment_title(text, start, end),
-                published=segment_date(text, start, end, furn),
+                title=known_title or segment_title(text, start, end),
+                published=known_date or segment_date(text, start, end, furn),
             )
         )
     return tuple(segments)
