@@ -154,3 +154,29 @@ def test_indicator_rules(text: str, figure: str, indicator: str) -> None:
 def test_trade_in_a_text_that_never_names_kazakhstan_is_another_partnership() -> None:
     claims = run("Trade between Russia and Chile reached $2 billion.", "2019-11-07").claims
     assert [(c.fact.indicator, c.rule) for c in claims] == [("other", "figures.no_kazakhstan")]
+
+
+def _titled(title: str, text: str) -> Doc:
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return figures_stage(sentences_stage(Doc(Document(
+        doc_id=digest[:16], source="test", text=text, content_hash=digest,
+        published=date(2019, 11, 7), title=title))))
+
+
+# Our own text: a publication about talks with another country that mentions Kazakhstan once.
+_VISIT = ("We discussed the Customs Union with Kazakhstan and Belarus.\n"
+          "Our trade grew by 12 percent last year and reached $9 billion.\n"
+          "Trade with Kazakhstan grew by 5 percent.\n")
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Talks with President of Chile", ["other", "other", "trade_growth"]),
+    ("Meeting with Dutch business leaders", ["other", "other", "trade_growth"]),
+    # a title that names Kazakhstan, or no country, leaves the partner to the sentence
+    ("Talks with President of Kazakhstan", ["trade_growth", "trade_turnover", "trade_growth"]),
+    ("Meeting with business leaders", ["trade_growth", "trade_turnover", "trade_growth"]),
+])
+def test_unnamed_partner_of_a_publication_about_another_country(
+        title: str, expected: list[str]) -> None:
+    claims = _titled(title, _VISIT).claims
+    assert [c.fact.indicator for c in claims] == expected

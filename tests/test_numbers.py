@@ -26,6 +26,7 @@ CASES = [
     ("between 10-12 per cent", [(10, "percent", 12, None)]),
     ("over 7,500 kilometres", [(7500, "km", None, "over")]),
     ("1.2 million tonnes of grain", [(1.2e6, "tonnes", None, None)]),
+    ("12–14 million metric tons of wheat", [(12e6, "tonnes", 14e6, None)]),
     ("about 32 million people", [(32e6, "people", None, "about")]),
     ("165 million consumers", [(165e6, "people", None, None)]),
     ("over 400 agreements", [(400, "count", None, "over")]),

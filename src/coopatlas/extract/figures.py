@@ -18,11 +18,12 @@ from dataclasses import replace
 import regex
 
 from coopatlas.doc import Doc, FixedSentences, SentenceIndex
-from coopatlas.extract.indicator_cues import PARTNER_INDICATORS
+from coopatlas.extract.indicator_cues import KAZAKHSTAN, PARTNER_INDICATORS, THIRD_COUNTRY
 from coopatlas.extract.indicator_nouns import NOUN_INDICATORS, NOUN_STOP
 from coopatlas.extract.indicators import Context, Decision, classify
 from coopatlas.extract.numbers import Quantity, find_quantities
 from coopatlas.extract.periods import resolve
+from coopatlas.gazetteer.countries import foreign_countries
 from coopatlas.gazetteer.names import names_kazakhstan
 from coopatlas.model import Claim, Figure, Sentence, Span
 
@@ -100,12 +101,29 @@ def _signed(value: float, indicator: str, text: str, q: Quantity, sentence_start
     return value
 
 
+def foreign_counterpart(doc: Doc, segment: int) -> bool:
+    """Whether the publication's title names another country and not Kazakhstan ("Talks
+    with President of Azerbaijan", "Meeting with Russian and Dutch business"): its figures
+    that name no partner are that country's."""
+    segments = doc.document.segments
+    title = segments[segment].title if segment < len(segments) else doc.document.title
+    return bool(title) and "Kazakh" not in title and bool(foreign_countries(title))
+
+
+def _partner_unnamed(sentence: str, prior: str | None) -> bool:
+    """Neither the sentence nor the one before it names a partner country."""
+    low = (sentence + " " + (prior or "")).lower()
+    return not KAZAKHSTAN.search(low) and not THIRD_COUNTRY.search(sentence.lower())
+
+
 def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None,
                 prior_indicator: str | None, about_kazakhstan: bool) -> str | None:
     """Claim the figures of one sentence; the indicator of its last figure. In a text
-    that never names Kazakhstan, partner indicators measure another partnership."""
+    that never names Kazakhstan, partner indicators measure another partnership, and so do
+    they, where no partner is named, in a publication about another country."""
     text, s_start = doc.text, where.span.start
     sentence = where.span.of(text)
+    counterpart: bool | None = None  # looked up at the first partner figure only
     found_roles = roles(text, s_start, qs)
     previous: str | None = None
     last_money: Quantity | None = None
@@ -123,6 +141,11 @@ def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None
         decision = classify(context)
         if decision.indicator in PARTNER_INDICATORS and not about_kazakhstan:
             decision = Decision("other", "no_kazakhstan")  # another country's partnership
+        elif decision.indicator in PARTNER_INDICATORS and _partner_unnamed(sentence, prior):
+            if counterpart is None:
+                counterpart = foreign_counterpart(doc, where.segment or 0)
+            if counterpart:
+                decision = Decision("other", "foreign_counterpart")
         shared = None
         if leader is not None and leader[1] == decision.indicator \
                 and COORDINATED.fullmatch(text, leader[0].end, q.start):

@@ -45,7 +45,7 @@ PER_CONTRACT_UNIT: dict[str, float] = {"kg": 1000.0, "kilogram": 1000.0}
 MEASURE_WORDS: dict[str, str] = {
     "percent": "percent", "per cent": "percent", "%": "percent", "percentage point": "percent",
     "km": "km", "kilometre": "km", "kilometer": "km", "tonne": "tonnes", "ton": "tonnes",
-    "kg": "tonnes", "kilogram": "tonnes",
+    "metric ton": "tonnes", "kg": "tonnes", "kilogram": "tonnes",
     "times": "times", "fold": "times",
 }
 PEOPLE_NOUNS = frozenset({
@@ -95,8 +95,8 @@ _DASH = "[-–—−]"
 _SCALE = r"(?i:hundred|thousand|million|mln|mn|m|billion|bln|bn|trillion|trn|tn)\b"
 _CURRENCY_WORD = r"(?i:(?:US |American )?dollars?|roubles?|rubles?|tenge|euros?)\b"
 _MEASURE = (
-    r"(?:%|(?i:percent|per cent|percentage points?|km\b|kilomet(?:re|er)s?|tonnes?\b|tons?\b"
-    r"|kg\b|kilogram(?:me)?s?\b"
+    r"(?:%|(?i:percent|per cent|percentage points?|km\b|kilomet(?:re|er)s?"
+    r"|(?:metric\s+)?(?:tonnes?|tons?)\b|kg\b|kilogram(?:me)?s?\b"
     r"|times\b|-fold\b))"
 )
 MONTH_NAMES = frozenset(m.capitalize() for m in MONTHS)

@@ -86,7 +86,7 @@ def _unit_of(scale_word: str | None, word: str | None, measure: str | None,
     if word:
         return CURRENCY_WORDS[word.lower().rsplit(None, 1)[-1].rstrip("s")], scale
     if measure:
-        measure = measure.lower().lstrip("-")
+        measure = " ".join(measure.lower().lstrip("-").split())  # "metric\ntons"
         for key, unit in MEASURE_WORDS.items():
             if measure.startswith(key):
                 return unit, scale / PER_CONTRACT_UNIT.get(key, 1.0)  # "1,209 kg" = 1.209 t

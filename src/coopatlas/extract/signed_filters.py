@@ -3,8 +3,8 @@
 * Parties — the contract records Russia–Kazakhstan documents only. A title that names
   another country as a party and not Kazakhstan ("agreements with Azerbaijan", "an
   Armenian-Russian treaty"),
-  or one whose sentence names another country but not Kazakhstan, is left out. Country
-  names and their usual adjective forms come from the CLDR English territory names (babel).
+  or one whose sentence names another country but not Kazakhstan, is left out (countries
+  as :mod:`coopatlas.gazetteer.countries` finds them).
 * Near-duplicates — the same document named twice in other words ("a Concept for the
   Cross-Border Cooperation Programme" / "a concept of the programme for bilateral cross-border
   cooperation"): same document kind and the same key words, or a close fuzzy match.
@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from functools import cache
 from typing import TYPE_CHECKING, TypeVar
 
 from rapidfuzz import fuzz
+
+from coopatlas.gazetteer.countries import foreign_countries
 
 if TYPE_CHECKING:
     from coopatlas.extract.signed_titles import Title
@@ -57,9 +58,6 @@ STOP = frozenset(
     "a an the of on for in to and or with between by at from its their our this these that "
     "bilateral joint russia russian kazakhstan kazakh kazakhstani federation republic two "
     "country state relevant".split())
-OWN_COUNTRIES = frozenset({"RU", "KZ"})
-NOT_COUNTRIES = frozenset({"UN", "EZ", "QO", "XA", "XB", "ZZ"})
-CAPITALISED_RE = re.compile(r"[A-Z][\w’'.&-]*(?:\s+(?:&\s+)?[A-Z][\w’'.-]*)*")
 
 
 #: words that never stand before a title's document noun: it is a clause, not a title.
@@ -84,7 +82,6 @@ GOVERNED_RE = re.compile(r"\b[a-z]+ing\s+(?:the|a|an)\s", re.IGNORECASE)
 COLLECTIVE_OF_RE = re.compile(
     r"\b(?:package|set|series|range|batch|bundle|number|host|variety|text|draft|copy|copies"
     r"|signing|exchange|understanding)\s+of\s", re.IGNORECASE)
-ALIASES = {"US": "United States", "USA": "United States", "UK": "United Kingdom", "EU": "EU"}
 
 
 def plausible(phrase: str) -> bool:
@@ -112,41 +109,6 @@ def kind_of(title: str) -> str:
     head = KIND_RE.search(title)
     word = head.group(1).lower() if head else "document"
     return KINDS.get(word, KINDS.get(word.removesuffix("s"), "document"))
-
-
-@cache
-def _country_words() -> frozenset[str]:
-    """Lower-cased country names and adjective forms ("azerbaijan", "azerbaijani")."""
-    from babel import Locale
-
-    names: set[str] = set()
-    for code, name in Locale("en").territories.items():
-        if len(code) != 2 or not code.isalpha() or code in OWN_COUNTRIES | NOT_COUNTRIES:
-            continue
-        name = name.lower()
-        names.add(name)
-        if " " not in name:
-            names.update({name + "n", name + "i", name + "ian", name[:-1] + "ian",
-                          name[:-1] + "ese", name + "ese", name.removesuffix("stan"),
-                          name.removesuffix("istan"),
-                          name.removesuffix("y")})
-    return frozenset(n for n in names if len(n) >= 4)
-
-
-def foreign_countries(text: str) -> list[str]:
-    """Countries other than Russia and Kazakhstan that ``text`` names, in their own words."""
-    words = _country_words()
-    out = []
-    for m in CAPITALISED_RE.finditer(text):
-        tokens = re.split(r"[\s-]+", m.group(0).rstrip(".’'"))
-        out += [ALIASES[t] for t in tokens if t in ALIASES]
-        for i in range(len(tokens)):
-            for j in range(len(tokens), i, -1):
-                if " ".join(tokens[i:j]).lower().removesuffix("s") in words or \
-                        " ".join(tokens[i:j]).lower() in words:
-                    out.append(" ".join(tokens[i:j]))
-                    break
-    return out
 
 
 def about_ru_kz(title: str, sentence: str) -> bool:
