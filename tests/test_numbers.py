@@ -29,6 +29,9 @@ CASES = [
     ("12–14 million metric tons of wheat", [(12e6, "tonnes", 14e6, None)]),
     ("about 32 million people", [(32e6, "people", None, "about")]),
     ("165 million consumers", [(165e6, "people", None, None)]),
+    ("2,000 children", [(2000, "people", None, None)]),
+    # a preposition before the people: the count is of the thing before it
+    ("some 40,000 letters from citizens", [(40000, "count", None, "some")]),
     ("over 400 agreements", [(400, "count", None, "over")]),
     ("Seventy six of Russia's 83 regions", [(76, "count", None, None), (83, "count", None, None)]),
     ("Seventy-six regions", [(76, "count", None, None)]),

@@ -50,6 +50,7 @@ MEASURE_WORDS: dict[str, str] = {
 }
 PEOPLE_NOUNS = frozenset({
     "people", "persons", "inhabitants", "residents", "consumers", "citizens", "population",
+    "children",
     # nationals counted as people ("1.1 million Germans lived there")
     "russians", "kazakhs", "kazakhstanis", "germans", "ukrainians", "belarusians", "uzbeks",
     "tatars", "koreans", "poles", "americans", "tajiks", "armenians", "azerbaijanis",
@@ -57,6 +58,9 @@ PEOPLE_NOUNS = frozenset({
 #: An area is no quantity of the contract ("a 9.5 sq m room", "200 hectares").
 _AREA = (r"(?i:sq\.?\s*(?:m|km)|square\s+(?:metres?|meters?|kilometres?|kilometers?|km|m)"
          r"|hectares?)\b")
+PREPOSITIONS = frozenset(
+    "of from for by to with in on at about among between into over under per".split()
+)
 MONTHS = (
     "january february march april may june july august september october november december"
 ).split()

@@ -44,6 +44,7 @@ from coopatlas.extract.number_patterns import (
     PAIR_WORDS,
     PEOPLE_NOUNS,
     PER_CONTRACT_UNIT,
+    PREPOSITIONS,
     RIGHT,
     SCALE_PHRASES,
     SCALES,
@@ -299,9 +300,13 @@ def _counts_indicator(text: str, start: int, noun: str | None) -> bool:
 
 
 def _people_after_adjective(noun: str) -> bool:
-    """"700,000 Russian citizens": people named after one or two adjectives."""
+    """"700,000 Russian citizens": people named after one or two adjectives ("90,000
+    appeals from citizens" counts appeals: a preposition stands before the people)."""
     words = noun.split()
-    return any(w in PEOPLE_NOUNS for w in words[1:3]) and words[0] not in ("of", "more")
+    for at, word in enumerate(words[1:3], start=1):
+        if word in PEOPLE_NOUNS:
+            return not any(w in PREPOSITIONS or w == "more" for w in words[:at])
+    return False
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity]:
