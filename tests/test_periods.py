@@ -106,8 +106,14 @@ def test_programme_years_are_no_period() -> None:
 
 # (sentence, figure, indicator, unit, prior sentence, text date, period)
 MORE_CASES = [
+    # "past N months": the year so far when that ends near the text's month, else the
+    # months up to the text's
     ("In the past five months exports rose 12 percent.", "12 percent", "trade_growth",
-     "percent", None, date(2019, 10, 2), "2019-01..2019-05"),
+     "percent", None, date(2019, 10, 2), "2019-06..2019-10"),
+    ("In the past nine months exports rose 12 percent.", "12 percent", "trade_growth",
+     "percent", None, date(2019, 11, 2), "2019-01..2019-09"),
+    ("In the first three months exports rose 12 percent.", "12 percent", "trade_growth",
+     "percent", None, date(2019, 11, 2), "2019-01..2019-03"),
     ("In less than four months some 9,000 tourists came.", "9,000", "other", "people", None,
      date(2019, 10, 2), "2019-01..2019-04"),
     ("The depot is only 40 km from the town.", "40 km", "other", "km", None, ON_2021, None),

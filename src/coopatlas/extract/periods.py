@@ -187,10 +187,18 @@ def _half(m: re.Match[str], on: date) -> str:
     return months(_of_year(m.group("hy"), on), h + 1, h + 6)
 
 
+STATISTICS_LAG = 2  # months between a reporting period's end and the statement about it
+
+
 def _n_months(m: re.Match[str], on: date) -> str:
-    """"in the past nine months" of a text of November: January to September of its year."""
+    """"in the past nine months" of a text of November: January to September of its year
+    (the year's figures so far); "over the last three months" of a text of September, far
+    from the year's start: July to September, the months up to the text's."""
     n = _count(m.group("k"))
-    return months(on.year, 1, n) if n <= on.month else past_twelve_months(on)
+    trailing = re.search(r"\b(?:past|last)\b", m.group(), re.IGNORECASE)
+    if n > on.month or trailing and n < on.month - STATISTICS_LAG:
+        return past_months(on, n)
+    return months(on.year, 1, n)
 
 
 def _in_month(m: re.Match[str], on: date) -> str:
