@@ -180,3 +180,19 @@ def test_unnamed_partner_of_a_publication_about_another_country(
         title: str, expected: list[str]) -> None:
     claims = _titled(title, _VISIT).claims
     assert [c.fact.indicator for c in claims] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the sentence before names the partner: another country, or a bloc's trade
+    ("Kazakhstan is our ally.\nOur trade with Chile grows. Last year our trade reached $9 billion.",
+     "other"),
+    ("Kazakhstan is a member.\nTrade with third countries rose. Trade inside rose by 9 percent.",
+     "other"),
+    ("Trade with Kazakhstan grows fast. Last year our trade reached $9 billion.",
+     "trade_turnover"),
+    # a bloc's name is no partner
+    ("Kazakhstan is our ally.\nWe work within the Eurasian Economic Union. Our trade grew by "
+     "9 percent.", "trade_growth"),
+])
+def test_unnamed_partner_after_a_sentence_naming_one(text: str, expected: str) -> None:
+    assert [c.fact.indicator for c in run(text, "2019-11-07").claims][-1] == expected

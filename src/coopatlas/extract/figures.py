@@ -18,7 +18,12 @@ from dataclasses import replace
 import regex
 
 from coopatlas.doc import Doc, FixedSentences, SentenceIndex
-from coopatlas.extract.indicator_cues import KAZAKHSTAN, PARTNER_INDICATORS, THIRD_COUNTRY
+from coopatlas.extract.indicator_cues import (
+    BLOC_TRADE,
+    KAZAKHSTAN,
+    PARTNER_INDICATORS,
+    THIRD_COUNTRY,
+)
 from coopatlas.extract.indicator_nouns import NOUN_INDICATORS, NOUN_STOP
 from coopatlas.extract.indicators import Context, Decision, classify
 from coopatlas.extract.numbers import Quantity, find_quantities
@@ -110,17 +115,24 @@ def foreign_counterpart(doc: Doc, segment: int) -> bool:
     return bool(title) and "Kazakh" not in title and bool(foreign_countries(title))
 
 
-def _partner_unnamed(sentence: str, prior: str | None) -> bool:
-    """Neither the sentence nor the one before it names a partner country."""
-    low = (sentence + " " + (prior or "")).lower()
-    return not KAZAKHSTAN.search(low) and not THIRD_COUNTRY.search(sentence.lower())
+def _partner_named(text: str | None, countries_only: bool = False) -> str | None:
+    """"kz" when ``text`` names Kazakhstan, "other" when it names only another country or a
+    bloc's trade. ``countries_only``: a bloc's name ("within the Eurasian Economic Union")
+    is no partner, its trade with "third countries" is."""
+    low = (text or "").lower()
+    if KAZAKHSTAN.search(low):
+        return "kz"
+    if countries_only:
+        return "other" if text and (foreign_countries(text) or BLOC_TRADE.search(low)) else None
+    return "other" if THIRD_COUNTRY.search(low) else None
 
 
 def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None,
                 prior_indicator: str | None, about_kazakhstan: bool) -> str | None:
     """Claim the figures of one sentence; the indicator of its last figure. In a text
     that never names Kazakhstan, partner indicators measure another partnership, and so do
-    they, where no partner is named, in a publication about another country."""
+    they, where no partner is named, after a sentence about another country or in a
+    publication about one."""
     text, s_start = doc.text, where.span.start
     sentence = where.span.of(text)
     counterpart: bool | None = None  # looked up at the first partner figure only
@@ -141,11 +153,16 @@ def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None
         decision = classify(context)
         if decision.indicator in PARTNER_INDICATORS and not about_kazakhstan:
             decision = Decision("other", "no_kazakhstan")  # another country's partnership
-        elif decision.indicator in PARTNER_INDICATORS and _partner_unnamed(sentence, prior):
-            if counterpart is None:
-                counterpart = foreign_counterpart(doc, where.segment or 0)
-            if counterpart:
-                decision = Decision("other", "foreign_counterpart")
+        elif decision.indicator in PARTNER_INDICATORS and _partner_named(sentence) is None:
+            # "Our trade with China grows. Last year it hit $108 billion."
+            before = _partner_named(prior, countries_only=True)
+            if before == "other":
+                decision = Decision("other", "partner_before")
+            elif before is None:
+                if counterpart is None:
+                    counterpart = foreign_counterpart(doc, where.segment or 0)
+                if counterpart:
+                    decision = Decision("other", "foreign_counterpart")
         shared = None
         if leader is not None and leader[1] == decision.indicator \
                 and COORDINATED.fullmatch(text, leader[0].end, q.start):

@@ -57,6 +57,9 @@ THIRD_COUNTRY = regex.compile(
     r"|\b(?:eaeu|eurasian economic|the union|member states|member countries|third countries"
     r"|the commonwealth|cis|sco|brics)\b"
 )
+#: Trade that is a bloc's with outsiders or among its members, named without the bloc's
+#: name ("trade with third countries", "between the member states").
+BLOC_TRADE = regex.compile(r"\b(?:third countries|member states|member countries)\b")
 KAZAKHSTAN = regex.compile(r"\bkazakh")
 STUDY = regex.compile(r"\b(?:study|studying|studies|enrolled|students)\b")
 INHERIT = regex.compile(r"(?:including|of which|of whom|of them|among them)\s*$")
