@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from coopatlas.doc import Doc
 from coopatlas.extract.contract import to_contract
 from coopatlas.extract.signed import signed_stage
 from coopatlas.extract.signed_clauses import object_end, subject_start
@@ -17,7 +18,7 @@ from coopatlas.extract.signed_filters import (
     same_document,
 )
 from coopatlas.gazetteer.countries import foreign_countries
-from coopatlas.model import Span
+from coopatlas.model import Document, Span
 from test_forums_support import make_doc
 
 GOLDEN = Path(__file__).parent / "golden" / "events"
@@ -570,3 +571,28 @@ def test_topic_parties(text: str, expected: list[str]) -> None:
 ])
 def test_gerunds_ahead_and_fronted(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, s) for t, _, s in titles(text)] == expected
+
+
+def _titled_signed(title: str, text: str) -> list[str]:
+    doc = Doc(Document("t", "test", text, "h", title=title))
+    return [c.fact.title for c in signed_stage(doc).claims]
+
+
+# Our own text: talks with another country, in a publication that names Kazakhstan once.
+_TALKS = ("We spoke about Kazakhstan and the Caspian region.\n"
+          "Today we signed an agreement on cooperation in fisheries.\n"
+          "Earlier the CIS members signed an agreement on a free trade zone.\n")
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # in a publication about another country, a document that names neither Kazakhstan nor
+    # a grouping it belongs to is that country's
+    ("Talks with President of Chile", ["agreement on a free trade zone"]),
+    ("Russian-Kazakhstani talks",
+     ["agreement on cooperation in fisheries", "agreement on a free trade zone"]),
+    ("Meeting with business leaders",
+     ["agreement on cooperation in fisheries", "agreement on a free trade zone"]),
+])
+def test_documents_of_a_publication_about_another_country(
+        title: str, expected: list[str]) -> None:
+    assert _titled_signed(title, _TALKS) == expected

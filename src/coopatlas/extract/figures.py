@@ -28,7 +28,7 @@ from coopatlas.extract.indicator_nouns import NOUN_INDICATORS, NOUN_STOP
 from coopatlas.extract.indicators import Context, Decision, classify
 from coopatlas.extract.numbers import Quantity, find_quantities
 from coopatlas.extract.periods import resolve
-from coopatlas.gazetteer.countries import foreign_countries
+from coopatlas.gazetteer.countries import about_another_country, foreign_countries
 from coopatlas.gazetteer.names import names_kazakhstan
 from coopatlas.model import Claim, Figure, Sentence, Span
 
@@ -107,12 +107,11 @@ def _signed(value: float, indicator: str, text: str, q: Quantity, sentence_start
 
 
 def foreign_counterpart(doc: Doc, segment: int) -> bool:
-    """Whether the publication's title names another country and not Kazakhstan ("Talks
-    with President of Azerbaijan", "Meeting with Russian and Dutch business"): its figures
-    that name no partner are that country's."""
+    """Whether the publication is about another country: its figures that name no partner
+    are that country's."""
     segments = doc.document.segments
     title = segments[segment].title if segment < len(segments) else doc.document.title
-    return bool(title) and "Kazakh" not in title and bool(foreign_countries(title))
+    return about_another_country(title)
 
 
 def _partner_named(text: str | None, countries_only: bool = False) -> str | None:

@@ -20,6 +20,8 @@ are read. The parts, one job each:
 
 from __future__ import annotations
 
+import re
+
 import ahocorasick_rs
 
 from coopatlas.doc import Doc
@@ -37,6 +39,7 @@ from coopatlas.extract.signed_grammars import active, passive, to_be
 from coopatlas.extract.signed_lists import per_topic
 from coopatlas.extract.signed_nominal import nominal, reduced_relative
 from coopatlas.extract.signed_titles import Title
+from coopatlas.gazetteer.countries import about_another_country
 from coopatlas.model import SignedDocument, Span
 
 #: the cheap pre-check: a signing or drafting verb stem; sentences without one are skipped.
@@ -73,6 +76,25 @@ def _russia_kazakhstan(text: str, sentence: Span, title: Title) -> list[Title]:
     return [t for t in items if about_ru_kz(t.text, f"{outside} {t.text}")]
 
 
+#: Groupings Kazakhstan belongs to: their documents have it among the parties.
+KAZAKHSTAN_BLOCS = re.compile(
+    r"\b(?:CIS|Commonwealth of Independent States|Common Economic Space|Customs Union"
+    r"|Eurasian|EAEU|EurAsEC|CSTO|Collective Security|SCO|Shanghai Cooperation|Caspian)\b"
+)
+
+
+def _another_countrys(doc: Doc, title: Title, sentence: Span) -> bool:
+    """A document whose title and sentence name neither Kazakhstan nor a grouping it belongs
+    to, in a publication about another country ("Today we signed documents on oil and gas"
+    after talks with Azerbaijan)."""
+    said = doc.text[sentence.start:sentence.end]
+    if KAZAKH in said or KAZAKH in title.text or KAZAKHSTAN_BLOCS.search(said):
+        return False
+    segment = next((s for s in doc.document.segments if s.span.start <= sentence.start
+                    < s.span.end), None)
+    return about_another_country(segment.title if segment else doc.document.title)
+
+
 def _full(text: str, segments: list[Span], title: Title, sentence: Span) -> Title:
     """A bare "the Agreement" as the full title named before it in its publication."""
     floor = next((s.start for s in segments if s.start <= sentence.start < s.end), 0)
@@ -89,6 +111,7 @@ def signed_stage(doc: Doc) -> Doc:
         listed = announced_list(text, sentence)  # the sentence only heads the list
         for title in listed or [t for grammar in GRAMMARS for t in grammar(text, sentence)]:
             found += [(t, sentence) for t in _russia_kazakhstan(text, sentence, title)]
+    found = [(t, s) for t, s in found if not _another_countrys(doc, t, s)]
     segments = segment_spans(doc) if found else []
     found = [(_full(text, segments, t, sentence), sentence) for t, sentence in found]
     titles = dedupe([t for t, _ in found], lambda t: t.text)

@@ -58,3 +58,10 @@ def foreign_countries(text: str) -> list[str]:
                     out.append(" ".join(tokens[i:j]))
                     break
     return out
+
+
+def about_another_country(title: str | None) -> bool:
+    """Whether a publication's title names another country and not Kazakhstan ("Talks with
+    President of Azerbaijan", "Meeting with Russian and Dutch business"): what it states
+    with no partner named is that country's business."""
+    return bool(title) and "Kazakh" not in title and bool(foreign_countries(title))
