@@ -29,6 +29,8 @@ def keys(text: str, year: int | None = 2021) -> list[tuple[str, str]]:
      [("region", "RU-CHE"), ("region", "RU-SVE"), ("region", "RU-OMS")]),
     ("Bashkortostan and Astrakhan and Ryazan Regions",
      [("region", "RU-BA"), ("region", "RU-AST"), ("region", "RU-RYA")]),
+    ("posts in Dagestan and Karachaevo-Cherkesia",  # a transliteration with one "s"
+     [("region", "RU-DA"), ("region", "RU-KC")]),
     ("Altai and Krasnoyarsk territories", [("region", "RU-ALT"), ("region", "RU-KYA")]),
     ("the Pavlodar, North Kazakhstan, West Kazakhstan and Kostanay regions",
      [("region", "KZ-55"), ("region", "KZ-59"), ("region", "KZ-27"), ("region", "KZ-39")]),
