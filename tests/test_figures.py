@@ -182,6 +182,18 @@ def test_unnamed_partner_of_a_publication_about_another_country(
     assert [c.fact.indicator for c in claims] == expected
 
 
+@pytest.mark.parametrize(("title", "expected"), [
+    # a sector's exports, no partner and no word for trade between partners: no trade figure
+    ("Meeting with the industry minister", "other"),
+    ("Talks with President of Kazakhstan", "trade_growth"),
+])
+def test_a_sectors_exports(title: str, expected: str) -> None:
+    text = "We spoke of Kazakhstan.\nLast year grain exports grew by 18 percent.\n"
+    assert [c.fact.indicator for c in _titled(title, text).claims] == [expected]
+
+
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # the sentence before names the partner: another country, or a bloc's trade
     ("Kazakhstan is our ally.\nOur trade with Chile grows. Last year our trade reached $9 billion.",

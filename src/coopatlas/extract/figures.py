@@ -43,6 +43,8 @@ FALL = regex.compile(
 )
 #: Only a comma or a conjunction between two figures: the second is coordinated with the
 #: first ("increased by 6.9 percent and 7.8 percent, respectively").
+FLOWS = regex.compile(r"\b(?:exports?|imports?|deliveries|exported|imported)\b")
+BILATERAL_TRADE = regex.compile(r"\b(?:trade|turnover|commerce|bilateral|mutual)\b")
 COORDINATED = regex.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)")
 LESS = regex.compile(r"\s*(?:less|lower|down|fewer)\b", regex.IGNORECASE)
 PEOPLE_AS_COUNT = frozenset({"students", "participants", "delegations"})
@@ -106,12 +108,23 @@ def _signed(value: float, indicator: str, text: str, q: Quantity, sentence_start
     return value
 
 
+def _title(doc: Doc, segment: int) -> str:
+    segments = doc.document.segments
+    return (segments[segment].title if segment < len(segments) else doc.document.title) or ""
+
+
 def foreign_counterpart(doc: Doc, segment: int) -> bool:
     """Whether the publication is about another country: its figures that name no partner
     are that country's."""
-    segments = doc.document.segments
-    title = segments[segment].title if segment < len(segments) else doc.document.title
-    return about_another_country(title)
+    return about_another_country(_title(doc, segment))
+
+
+def _sector_flow(sentence: str, indicator: str) -> bool:
+    """Exports or imports with no partner named and no word for trade between partners
+    ("we increased exports to our traditional markets fivefold"): a sector's flows."""
+    low = sentence.lower()
+    return indicator.startswith("trade_") and bool(FLOWS.search(low)) \
+        and not BILATERAL_TRADE.search(low)
 
 
 def _partner_named(text: str | None, countries_only: bool = False) -> str | None:
@@ -162,6 +175,9 @@ def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None
                     counterpart = foreign_counterpart(doc, where.segment or 0)
                 if counterpart:
                     decision = Decision("other", "foreign_counterpart")
+                elif _sector_flow(sentence, decision.indicator) \
+                        and "Kazakh" not in _title(doc, where.segment or 0):
+                    decision = Decision("other", "sector_exports")
         shared = None
         if leader is not None and leader[1] == decision.indicator \
                 and COORDINATED.fullmatch(text, leader[0].end, q.start):
