@@ -140,6 +140,9 @@ def test_seeds_meet_the_targets(capsys: pytest.CaptureFixture[str]) -> None:
      "8.2 percent", "trade_growth"),
     ("In Kazakhstan the fund has put $50 million into over 200 big and small projects.",
      "$50 million", "projects_value"),
+    # documents beside a word for signing are signed documents; others are papers
+    ("In Astana the sides signed 14 documents.", "14", "documents_signed"),
+    ("A farmer must gather 12 documents for a grant.", "12", "other"),
     # a bloc's own trade is no Russia–Kazakhstan indicator
     ("Kazakhstan is a member. Trade between the member states grew by 11 percent.",
      "11 percent", "other"),

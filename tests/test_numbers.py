@@ -30,6 +30,7 @@ CASES = [
     ("about 32 million people", [(32e6, "people", None, "about")]),
     ("165 million consumers", [(165e6, "people", None, None)]),
     ("2,000 children", [(2000, "people", None, None)]),
+    ("families with six or more children", [(6, "people", None, "at least")]),
     # a preposition before the people: the count is of the thing before it
     ("some 40,000 letters from citizens", [(40000, "count", None, "some")]),
     ("over 400 agreements", [(400, "count", None, "over")]),

@@ -61,6 +61,8 @@ THIRD_COUNTRY = regex.compile(
 #: name ("trade with third countries", "between the member states").
 BLOC_TRADE = regex.compile(r"\b(?:third countries|member states|member countries)\b")
 KAZAKHSTAN = regex.compile(r"\bkazakh")
+#: A word for signing: documents counted beside it are signed documents, not papers.
+SIGNING = regex.compile(r"\b(?:sign\w*|conclu\w*|adopt\w*|ink\w*|approv\w*|initial\w*)\b")
 STUDY = regex.compile(r"\b(?:study|studying|studies|enrolled|students)\b")
 INHERIT = regex.compile(r"(?:including|of which|of whom|of them|among them)\s*$")
 FORUM_COUNT = regex.compile(r"\b(?:host\w*|held|organi[sz]ed)\b.*\b(?:forum|event)s?\b"

@@ -41,6 +41,7 @@ from coopatlas.extract.indicator_cues import (
     PROJECTS_AFTER,
     PRONOUN_GROWTH,
     SHARE,
+    SIGNING,
     STUDY,
     SUBJECT,
     TARGET,
@@ -239,6 +240,8 @@ def rule_noun(c: Context) -> str | None:
     indicator = head_noun(c.noun)
     if indicator == "companies" and JOINTLY.search(c.sentence):
         return "joint_ventures"
+    if indicator == "documents_signed" and not SIGNING.search(c.sentence):
+        return None  # "collect 16 documents to get a payment": papers, not signed documents
     return indicator if indicator and indicator != "region" else None
 
 

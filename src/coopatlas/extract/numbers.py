@@ -265,6 +265,9 @@ def _measured(text: str, hit: Hit, value: float, digits: bool) -> Quantity | Non
     unit, scale = _unit_of(scale_word, word, measure, currency)
     token = text[start:end]
     noun = noun.strip().lower() if noun else None
+    open_end = OPEN_END.match(noun) if noun else None
+    if open_end:  # "seven or more children": at least seven children
+        noun, qual = noun[open_end.end():] or None, qual or OPEN_ENDS[open_end.group(1)]
     if (unit == "count" and scale == 1.0 and not digits and token.lower() in PAIR_WORDS
             and not _counts_indicator(text, start, noun)):
         return None
@@ -289,6 +292,11 @@ def _measured(text: str, hit: Hit, value: float, digits: bool) -> Quantity | Non
         value_max=high,
         qualifier="odd" if odd else qual, noun=noun, noun_start=stop, number_start=start,
     )
+
+
+#: "N or more X", "N or fewer X": the noun after the open end, and the qualifier it means.
+OPEN_ENDS = {"more": "at least", "over": "at least", "fewer": "up to", "less": "up to"}
+OPEN_END = regex.compile(r"or (more|over|fewer|less)\b ?")
 
 
 def _counts_indicator(text: str, start: int, noun: str | None) -> bool:
