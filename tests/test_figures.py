@@ -211,3 +211,15 @@ def test_a_sectors_exports(title: str, expected: str) -> None:
 ])
 def test_unnamed_partner_after_a_sentence_naming_one(text: str, expected: str) -> None:
     assert [c.fact.indicator for c in run(text, "2019-11-07").claims][-1] == expected
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    # millions with no noun take the unit of the nearest figure that has one
+    ("We gave 40 million as grants and 15 million to the fund, $60 million in all.",
+     ["USD", "USD", "USD"]),
+    ("About 2 million people came, 1.8 million in fact.", ["people", "people"]),
+    # ... people only of their order: a sum beside a head count is no crowd
+    ("Some 9 million people owe taxes, which amount to 20 billion.", ["people", "count"]),
+])
+def test_bare_millions_take_their_neighbours_unit(text: str, units: list[str]) -> None:
+    assert [c.fact.unit for c in run(text, "2019-11-07").claims] == units

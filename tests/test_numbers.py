@@ -31,6 +31,12 @@ CASES = [
     ("165 million consumers", [(165e6, "people", None, None)]),
     ("2,000 children", [(2000, "people", None, None)]),
     ("families with six or more children", [(6, "people", None, "at least")]),
+    ("some 3 billion Kazakh tenge", [(3e9, "KZT", None, "some")]),  # a currency's adjective
+    ("over 20,000 Uzbeks", [(20000, "people", None, "over")]),  # a country's people
+    # a count whose noun is a participle, listed after people, counts people too
+    ("12 people were hurt, 30 rescued and 4 evacuated",
+     [(12, "people", None, None), (30, "people", None, None), (4, "people", None, None)]),
+    ("12 people and 30 trucks", [(12, "people", None, None), (30, "count", None, None)]),
     # a preposition before the people: the count is of the thing before it
     ("some 40,000 letters from citizens", [(40000, "count", None, "some")]),
     ("over 400 agreements", [(400, "count", None, "over")]),

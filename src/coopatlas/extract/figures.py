@@ -26,6 +26,7 @@ from coopatlas.extract.indicator_cues import (
 )
 from coopatlas.extract.indicator_nouns import NOUN_INDICATORS, NOUN_STOP
 from coopatlas.extract.indicators import Context, Decision, classify
+from coopatlas.extract.number_patterns import PREPOSITIONS
 from coopatlas.extract.numbers import Quantity, find_quantities
 from coopatlas.extract.periods import resolve
 from coopatlas.gazetteer.countries import about_another_country, foreign_countries
@@ -139,6 +140,31 @@ def _partner_named(text: str | None, countries_only: bool = False) -> str | None
     return "other" if THIRD_COUNTRY.search(low) else None
 
 
+MONEY_UNITS = ("USD", "RUB", "KZT", "EUR")
+SHARED_UNITS = (*MONEY_UNITS, "people", "tonnes")  # a bare "2.9 million" may take one
+MILLION = 1e6
+LIKE = 10  # a bare number within this factor of a people figure counts the same people
+
+
+def _money_by_its_neighbours(qs: list[Quantity]) -> list[Quantity]:
+    """"we provided 225 million, 200 million as grant support, ..., overall almost $1
+    billion": millions with no noun take the unit of the nearest figure that has one (money,
+    people: "three million people, 2.9 million in fact")."""
+    measured = [(i, q.unit) for i, q in enumerate(qs) if q.unit in SHARED_UNITS]
+    if not measured:
+        return qs
+    out = []
+    for i, q in enumerate(qs):
+        first = (q.noun or "").split(None, 1)[0] if q.noun else ""
+        if q.unit == "count" and q.value >= MILLION and (not first or first in PREPOSITIONS
+                                                          or first in ("as", "in")):
+            j, unit = min(measured, key=lambda m: abs(m[0] - i))
+            if unit in MONEY_UNITS or qs[j].value / LIKE < q.value < qs[j].value * LIKE:
+                q = replace(q, unit=unit)  # people only of their order ("41 billion" is no)
+        out.append(q)
+    return out
+
+
 def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None,
                 prior_indicator: str | None, about_kazakhstan: bool) -> str | None:
     """Claim the figures of one sentence; the indicator of its last figure. In a text
@@ -152,6 +178,7 @@ def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None
     previous: str | None = None
     last_money: Quantity | None = None
     leader: tuple[Quantity, str, str | None] | None = None  # last figure, indicator, period
+    qs = _money_by_its_neighbours(qs)
     for i, q in enumerate(qs):
         if q.unit == "same":
             if last_money is None:
@@ -186,7 +213,7 @@ def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None
                         shared)
         leader = (q, decision.indicator, period)
         previous = decision.indicator
-        if q.unit in ("USD", "RUB", "KZT", "EUR"):
+        if q.unit in MONEY_UNITS:
             last_money = q
     return previous
 

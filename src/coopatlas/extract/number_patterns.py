@@ -97,7 +97,10 @@ WORD_TAIL = regex.compile(
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DASH = "[-–—−]"
 _SCALE = r"(?i:hundred|thousand|million|mln|mn|m|billion|bln|bn|trillion|trn|tn)\b"
-_CURRENCY_WORD = r"(?i:(?:US |American )?dollars?|roubles?|rubles?|tenge|euros?)\b"
+_CURRENCY_WORD = (
+    r"(?i:(?:US |American )?dollars?|(?:Russian |Kazakh |Kazakhstani |Belarusian )?"
+    r"(?:roubles?|rubles?|tenge)|euros?)\b"
+)
 _MEASURE = (
     r"(?:%|(?i:percent|per cent|percentage points?|km\b|kilomet(?:re|er)s?"
     r"|(?:metric\s+)?(?:tonnes?|tons?)\b|kg\b|kilogram(?:me)?s?\b"

@@ -15,7 +15,7 @@ durations ("10 years ago", "seven months"), photo counters ("3 of 5").
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -55,6 +55,7 @@ from coopatlas.extract.number_patterns import (
     digits_value,
     word_value,
 )
+from coopatlas.gazetteer.countries import country_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,7 +278,8 @@ def _measured(text: str, hit: Hit, value: float, digits: bool) -> Quantity | Non
     if unit == "count":
         if noun and _is_duration(first):
             return None
-        if noun and (first in PEOPLE_NOUNS or _people_after_adjective(noun)):
+        if noun and (first in PEOPLE_NOUNS or _nationals(first)
+                     or _people_after_adjective(noun)):
             unit = "people"
         if digits and (first in ("of", "") or text.startswith("\n", end)) \
                 and COUNTER_LINE.match(_line_of(text, start)):
@@ -307,6 +309,11 @@ def _counts_indicator(text: str, start: int, noun: str | None) -> bool:
     return head_noun(noun) is not None
 
 
+def _nationals(word: str) -> bool:
+    """"Georgians", "Uzbeks": a country's people, by the plural of its adjective."""
+    return word.endswith("s") and word[:-1] in country_words()
+
+
 def _people_after_adjective(noun: str) -> bool:
     """"700,000 Russian citizens": people named after one or two adjectives ("90,000
     appeals from citizens" counts appeals: a preposition stands before the people)."""
@@ -319,11 +326,26 @@ def _people_after_adjective(noun: str) -> bool:
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity]:
     """Every quantity stated in ``text[start:end]``, left to right, none overlapping."""
-    last = start
+    last, previous = start, None
     for hit in candidates(text, start, end):
         if hit.start < last:
             continue
         quantity = parse_hit(text, hit)
         if quantity is not None:
-            last = quantity.end
+            if previous is not None and _same_people(text, previous, quantity):
+                quantity = replace(quantity, unit="people")
+            last, previous = quantity.end, quantity
             yield quantity
+
+
+#: Between two members of one list: no sentence or clause end.
+LIST_GAP = regex.compile(r"[^.;:!?\n]{0,80}")
+
+
+def _same_people(text: str, previous: Quantity, q: Quantity) -> bool:
+    """"69 people were killed, nearly a thousand injured and over 500 hospitalised": a count
+    whose noun is a participle, listed after people, counts people too."""
+    if q.unit != "count" or previous.unit != "people" or not q.noun:
+        return False
+    verb = q.noun.split(None, 1)[0]
+    return verb.endswith("ed") and bool(LIST_GAP.fullmatch(text, previous.end, q.start))
