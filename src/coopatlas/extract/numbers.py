@@ -327,6 +327,7 @@ def _people_after_adjective(noun: str) -> bool:
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity]:
     """Every quantity stated in ``text[start:end]``, left to right, none overlapping."""
     last, previous = start, None
+    found: list[Quantity] = []
     for hit in candidates(text, start, end):
         if hit.start < last:
             continue
@@ -335,7 +336,34 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> Iterat
             if previous is not None and _same_people(text, previous, quantity):
                 quantity = replace(quantity, unit="people")
             last, previous = quantity.end, quantity
-            yield quantity
+            found.append(quantity)
+    return iter(_shared_units(text, found))
+
+
+#: Bare numbers listed before a measured one: "41 and 21 percent", "5, 6 or 7 percent".
+LIST_JOINT = regex.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+BETWEEN = regex.compile(r"\bbetween\s+$", regex.IGNORECASE)
+SCALED = regex.compile(r"(?i:hundred|thousand|million|billion|trillion|mln|bln|bn|trn)\b")
+LISTED_UNITS = frozenset({"percent", "USD", "RUB", "KZT", "EUR", "km", "tonnes"})
+
+
+def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A bare number listed before a measured one shares its unit ("41 and 21 percent");
+    "between 1.5 and 6.5 percent" is one range."""
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        q, after = out[i], out[i + 1]
+        if (q.unit != "count" or q.noun not in (None, "and", "or") or q.value_max is not None
+                or after.unit not in LISTED_UNITS
+                or not LIST_JOINT.fullmatch(text, q.end, after.number_start)
+                or SCALED.search(text, after.number_start, after.end)):
+            continue  # "5 and 6 billion dollars": the scale is shared too; left alone
+        if BETWEEN.search(text, max(0, q.start - 12), q.start):
+            out[i:i + 2] = [replace(q, unit=after.unit, end=after.end, value_max=after.value,
+                                    noun=after.noun, noun_start=after.noun_start)]
+        else:
+            out[i] = replace(q, unit=after.unit, noun=None)
+    return out
 
 
 #: Between two members of one list: no sentence or clause end.
