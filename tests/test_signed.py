@@ -596,3 +596,13 @@ _TALKS = ("We spoke about Kazakhstan and the Caspian region.\n"
 def test_documents_of_a_publication_about_another_country(
         title: str, expected: list[str]) -> None:
     assert _titled_signed(title, _TALKS) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ministries are working on a cooperation programme for 2025-2030.",
+     [("cooperation programme for 2025-2030", "programme", "drafted")]),
+    ("Our engineers are working hard on the Mars programme.", []),  # an activity
+])
+def test_working_on_a_programme(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert titles(text) == expected
+

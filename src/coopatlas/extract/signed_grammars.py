@@ -75,6 +75,10 @@ DRAFT_RE = re.compile(
     r"|(?:worked|working)\s+(?:\w+\s+)?on|(?:drafted|prepared)(?=\s+(?:a|an|the)\s)"
     r"|(?:instructed|asked|tasked|ordered|charged|commissioned)\b[^.;]{0,80}?\bto\s+"
     r"(?:prepare|draft|draw\s+up|work\s+out))\s+", re.IGNORECASE)
+#: A programme or plan worked on with no word of a document between parties: an activity.
+ACTIVITY_RE = re.compile(
+    r"(?!.*\b(?:cooperation|joint|bilateral|interregional|intergovernmental|roadmap|draft)\b)"
+    r".*\b(?:programmes?|programs?|plans?|projects?)\b.*", re.IGNORECASE)
 AUX_BEFORE_RE = re.compile(r"\b(?:is|are|was|were)(?:\s+also)?$", re.IGNORECASE)
 TO_BE_RE = re.compile(r"\s+to\s+be\s+(?P<verb>signed|adopted|concluded)\b", re.IGNORECASE)
 CLAUSE_RE = re.compile(r"\s+(?:that|which)\s+(?:would|will|should|could|can|is\s+to)\s+[^;]+",
@@ -210,7 +214,10 @@ def active(text: str, sentence: Span) -> list[Title]:
             end = main.start() if main else end
         out += objects(text, m.end(), end, status)
     for m in DRAFT_RE.finditer(text, sentence.start, sentence.end):
-        out += objects(text, m.end(), sentence.end, "drafted")
+        found = objects(text, m.end(), sentence.end, "drafted")
+        if m.group().lower().startswith("work"):  # "working on the lunar programme": an
+            found = [t for t in found if not ACTIVITY_RE.fullmatch(t.text)]  # activity
+        out += found
     return out
 
 
