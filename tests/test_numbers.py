@@ -37,6 +37,8 @@ CASES = [
     ("12 people were hurt, 30 rescued and 4 evacuated",
      [(12, "people", None, None), (30, "people", None, None), (4, "people", None, None)]),
     ("12 people and 30 trucks", [(12, "people", None, None), (30, "count", None, None)]),
+    ("900 people fell ill, of whom 300 have recovered",
+     [(900, "people", None, None), (300, "people", None, None)]),
     # bare numbers listed before a measured one share its unit; "between" makes a range
     ("up 12 and 8 percent", [(12, "percent", None, None), (8, "percent", None, None)]),
     ("between 2.5 and 4 percent", [(2.5, "percent", 4, None)]),

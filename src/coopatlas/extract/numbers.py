@@ -371,9 +371,14 @@ LIST_GAP = regex.compile(r"[^.;:!?\n]{0,80}")
 
 
 def _same_people(text: str, previous: Quantity, q: Quantity) -> bool:
-    """"69 people were killed, nearly a thousand injured and over 500 hospitalised": a count
-    whose noun is a participle, listed after people, counts people too."""
+    """"69 people were killed, nearly a thousand injured and over 500 hospitalised", "over
+    a million came, of whom 650,000 were granted citizenship": a count whose noun is a
+    participle (after an auxiliary or not), after people in one sentence, counts people."""
     if q.unit != "count" or previous.unit != "people" or not q.noun:
         return False
-    verb = q.noun.split(None, 1)[0]
+    words = q.noun.split()
+    verb = words[1] if words[0] in AUXILIARIES and len(words) > 1 else words[0]
     return verb.endswith("ed") and bool(LIST_GAP.fullmatch(text, previous.end, q.start))
+
+
+AUXILIARIES = frozenset({"were", "was", "have", "had", "are", "is", "been", "got"})
