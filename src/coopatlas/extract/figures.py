@@ -42,10 +42,10 @@ FALL = regex.compile(
     r"decrease of|decline of|reduction of)\b[^,;.]{0,20}$",
     regex.IGNORECASE,
 )
-#: Only a comma or a conjunction between two figures: the second is coordinated with the
-#: first ("increased by 6.9 percent and 7.8 percent, respectively").
 FLOWS = regex.compile(r"\b(?:exports?|imports?|deliveries|exported|imported)\b")
 BILATERAL_TRADE = regex.compile(r"\b(?:trade|turnover|commerce|bilateral|mutual)\b")
+#: Only a comma or a conjunction between two figures: the second is coordinated with the
+#: first ("increased by 6.9 percent and 7.8 percent, respectively").
 COORDINATED = regex.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)")
 LESS = regex.compile(r"\s*(?:less|lower|down|fewer)\b", regex.IGNORECASE)
 PEOPLE_AS_COUNT = frozenset({"students", "participants", "delegations"})
@@ -114,12 +114,6 @@ def _title(doc: Doc, segment: int) -> str:
     return (segments[segment].title if segment < len(segments) else doc.document.title) or ""
 
 
-def foreign_counterpart(doc: Doc, segment: int) -> bool:
-    """Whether the publication is about another country: its figures that name no partner
-    are that country's."""
-    return about_another_country(_title(doc, segment))
-
-
 def _sector_flow(sentence: str, indicator: str) -> bool:
     """Exports or imports with no partner named and no word for trade between partners
     ("we increased exports to our traditional markets fivefold"): a sector's flows."""
@@ -138,6 +132,23 @@ def _partner_named(text: str | None, countries_only: bool = False) -> str | None
     if countries_only:
         return "other" if text and (foreign_countries(text) or BLOC_TRADE.search(low)) else None
     return "other" if THIRD_COUNTRY.search(low) else None
+
+
+def _another_partner(doc: Doc, where: Sentence, sentence: str, prior: str | None,
+                     indicator: str) -> str | None:
+    """Why a partner figure whose sentence names no partner is another partnership's (the
+    rule id), or None: the sentence before names another country ("Our trade with China
+    grows. Last year it hit $108 billion."); the publication is about another country; or
+    the figure is a sector's exports in a publication not about Kazakhstan."""
+    before = _partner_named(prior, countries_only=True)
+    if before is not None:
+        return "partner_before" if before == "other" else None
+    title = _title(doc, where.segment or 0)
+    if about_another_country(title):
+        return "foreign_counterpart"
+    if _sector_flow(sentence, indicator) and "Kazakh" not in title:
+        return "sector_exports"
+    return None
 
 
 MONEY_UNITS = ("USD", "RUB", "KZT", "EUR")
@@ -173,7 +184,6 @@ def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None
     publication about one."""
     text, s_start = doc.text, where.span.start
     sentence = where.span.of(text)
-    counterpart: bool | None = None  # looked up at the first partner figure only
     found_roles = roles(text, s_start, qs)
     previous: str | None = None
     last_money: Quantity | None = None
@@ -193,18 +203,8 @@ def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None
         if decision.indicator in PARTNER_INDICATORS and not about_kazakhstan:
             decision = Decision("other", "no_kazakhstan")  # another country's partnership
         elif decision.indicator in PARTNER_INDICATORS and _partner_named(sentence) is None:
-            # "Our trade with China grows. Last year it hit $108 billion."
-            before = _partner_named(prior, countries_only=True)
-            if before == "other":
-                decision = Decision("other", "partner_before")
-            elif before is None:
-                if counterpart is None:
-                    counterpart = foreign_counterpart(doc, where.segment or 0)
-                if counterpart:
-                    decision = Decision("other", "foreign_counterpart")
-                elif _sector_flow(sentence, decision.indicator) \
-                        and "Kazakh" not in _title(doc, where.segment or 0):
-                    decision = Decision("other", "sector_exports")
+            rule = _another_partner(doc, where, sentence, prior, decision.indicator)
+            decision = Decision("other", rule) if rule else decision
         shared = None
         if leader is not None and leader[1] == decision.indicator \
                 and COORDINATED.fullmatch(text, leader[0].end, q.start):
