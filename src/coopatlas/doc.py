@@ -117,6 +117,12 @@ class Doc:
         """The sentence before ``sentence`` in the same block of lines, if any."""
         return self.index.before(sentence)
 
+    def title_at(self, offset: int) -> str:
+        """The title of the publication (segment) holding ``offset``, else the document's."""
+        segment = next((s for s in self.document.segments
+                        if s.span.start <= offset < s.span.end), None)
+        return (segment.title if segment else self.document.title) or ""
+
     def mentions_in(self, span: Span) -> list[Mention]:
         return [m for m in self.mentions if span.contains(m.span)]
 

@@ -26,7 +26,7 @@ from coopatlas.extract.indicator_cues import (
 )
 from coopatlas.extract.indicator_nouns import NOUN_INDICATORS, NOUN_STOP
 from coopatlas.extract.indicators import Context, Decision, classify
-from coopatlas.extract.number_patterns import PREPOSITIONS
+from coopatlas.extract.number_patterns import MONEY_UNITS, PREPOSITIONS
 from coopatlas.extract.numbers import Quantity, find_quantities
 from coopatlas.extract.periods import resolve
 from coopatlas.gazetteer.countries import about_another_country, foreign_countries
@@ -109,11 +109,6 @@ def _signed(value: float, indicator: str, text: str, q: Quantity, sentence_start
     return value
 
 
-def _title(doc: Doc, segment: int) -> str:
-    segments = doc.document.segments
-    return (segments[segment].title if segment < len(segments) else doc.document.title) or ""
-
-
 def _sector_flow(sentence: str, indicator: str) -> bool:
     """Exports or imports with no partner named and no word for trade between partners
     ("we increased exports to our traditional markets fivefold"): a sector's flows."""
@@ -143,7 +138,7 @@ def _another_partner(doc: Doc, where: Sentence, sentence: str, prior: str | None
     before = _partner_named(prior, countries_only=True)
     if before is not None:
         return "partner_before" if before == "other" else None
-    title = _title(doc, where.segment or 0)
+    title = doc.title_at(where.span.start)
     if about_another_country(title):
         return "foreign_counterpart"
     if _sector_flow(sentence, indicator) and "Kazakh" not in title:
@@ -151,8 +146,7 @@ def _another_partner(doc: Doc, where: Sentence, sentence: str, prior: str | None
     return None
 
 
-MONEY_UNITS = ("USD", "RUB", "KZT", "EUR")
-SHARED_UNITS = (*MONEY_UNITS, "people", "tonnes")  # a bare "2.9 million" may take one
+SHARED_UNITS = MONEY_UNITS | {"people", "tonnes"}  # a bare "2.9 million" may take one
 MILLION = 1e6
 LIKE = 10  # a bare number within this factor of a people figure counts the same people
 

@@ -40,6 +40,7 @@ CURRENCY_SYMBOLS: dict[str, str] = {
 CURRENCY_WORDS: dict[str, str] = {
     "dollar": "USD", "rouble": "RUB", "ruble": "RUB", "tenge": "KZT", "euro": "EUR",
 }
+MONEY_UNITS = frozenset(CURRENCY_WORDS.values())
 #: Measures stated in a smaller unit than the contract's: value divided by the factor.
 PER_CONTRACT_UNIT: dict[str, float] = {"kg": 1000.0, "kilogram": 1000.0}
 MEASURE_WORDS: dict[str, str] = {

@@ -37,6 +37,7 @@ from coopatlas.extract.number_patterns import (
     FRACTIONS,
     LEFT,
     MEASURE_WORDS,
+    MONEY_UNITS,
     MONTH_NAMES,
     MULTIPLES,
     NO_UNIT_AFTER,
@@ -344,7 +345,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> Iterat
 LIST_JOINT = regex.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 BETWEEN = regex.compile(r"\bbetween\s+$", regex.IGNORECASE)
 SCALED = regex.compile(r"(?i:hundred|thousand|million|billion|trillion|mln|bln|bn|trn)\b")
-LISTED_UNITS = frozenset({"percent", "USD", "RUB", "KZT", "EUR", "km", "tonnes"})
+LISTED_UNITS = MONEY_UNITS | {"percent", "km", "tonnes"}
 
 
 def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:

@@ -90,9 +90,7 @@ def _another_countrys(doc: Doc, title: Title, sentence: Span) -> bool:
     said = doc.text[sentence.start:sentence.end]
     if KAZAKH in said or KAZAKH in title.text or KAZAKHSTAN_BLOCS.search(said):
         return False
-    segment = next((s for s in doc.document.segments if s.span.start <= sentence.start
-                    < s.span.end), None)
-    return about_another_country(segment.title if segment else doc.document.title)
+    return about_another_country(doc.title_at(sentence.start))
 
 
 def _full(text: str, segments: list[Span], title: Title, sentence: Span) -> Title:
