@@ -146,6 +146,16 @@ def test_world_folded_spelling_is_an_alias() -> None:
     assert gaz.city("Zurich") is gaz.city("Zürich")
 
 
+def test_world_russian_spellings_are_aliases() -> None:
+    for spelling, name in (("Kiev", "Kyiv"), ("Gomel", "Homyel'"), ("Lugansk", "Luhansk"),
+                           ("Valdai", "Valday"), ("Ashkhabad", "Ashgabat")):
+        assert gaz.city(spelling) is gaz.city(name) is not None, spelling
+    # a neighbour's small town spelt the Russian way is a Russian village's name too; the
+    # first word of a longer name is that place's short form
+    assert gaz.city("Gorki") is None
+    assert gaz.city("Komsomolsk") is None
+
+
 def test_bundled_names_win_over_the_world_layer() -> None:
     bundled = {n for c in gaz.cities() for n in (c.name, *c.aliases, *(f.name for f in c.former))}
     world_names = {n for c in gaz.world_cities() for n in (c.name, *c.aliases)}
@@ -222,3 +232,16 @@ def test_world_names_flags() -> None:
     assert person_like("Chekhov", ["Чехов"])
     assert not person_like("Geneva", ["Женева", "Genf"])
     assert not person_like("Nowhere", [])
+
+
+def test_russian_spellings_of_a_geonames_row() -> None:
+    from coopatlas.gazetteer.world_names import latin_spellings, russian_spellings
+
+    assert latin_spellings("Запорожье") >= {"Zaporozhye", "Zaporozhe"}
+    assert latin_spellings("Ростов-на-Дону") == {"Rostov-Na-Donu"}
+    assert latin_spellings("Київ") == set()  # Ukrainian letters: not a Russian name
+    # only the Latin names that spell a Russian place name of the row: not other languages'
+    # ("Kijow", "Genf"), not a case form ("Kievom"), not a person's name ("Abdulla")
+    assert russian_spellings(["Kyiv", "Kiev", "Kijow", "Kievom", "Киев", "Київ", "Киевом"]) \
+        == {"Kiev"}
+    assert russian_spellings(["Abdulla", "Абдулла"]) == set()

@@ -79,6 +79,11 @@ def test_phrases(text: str, expected: list[tuple[str, str]]) -> None:
     ("a congress in the city of Rimini, Italy", [("city", "Rimini")]),
     ("Sochi\nThe leaders met.", [("city", "Sochi")]),
     ("Bishkek\nThe leaders met.", [("city", "Bishkek")]),
+    # Russian spellings of neighbours' cities, and a town shown by its region after it
+    ("Talks in Kiev and Kharkov went on.", [("city", "Kyiv"), ("city", "Kharkiv")]),
+    ("May 5, 2004\nValdai, Novgorod Region\nThe talks began.", [("city", "Valday"),
+                                                                ("region", "RU-NGR")]),
+    ("a museum in Ivanovka, Tambov Region, opened", [("region", "RU-TAM")]),  # not Kyrgyz
     # words, persons, firms and things that share a city's name
     ("Reading matters. Mobile networks grow.", []),
     ("The Commonwealth of Independent States met.", []),

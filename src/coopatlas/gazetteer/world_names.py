@@ -26,6 +26,13 @@ _LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыь�
                    ).split(" "), strict=True))
 
 
+# Letters that English spellings of Russian names write more than one way ("Kiev", "Valdai",
+# "Zaporozhye", "Kishinev"): every choice is tried, the others take ``_LATIN``'s one spelling.
+_LATIN_CHOICES = {"е": ("e", "ye"), "ё": ("e", "yo"), "й": ("y", "i"), "ь": ("", "'"),
+                  "ъ": ("",), "ы": ("y",), "э": ("e",), "ю": ("yu", "iu"), "я": ("ya", "ia")}
+_MAX_SPELLINGS = 256  # a name with more ambiguous letters than this spells too many ways
+
+
 def title_cased(name: str) -> bool:
     """Every word capitalised but connectors ("Rostov-on-Don", "Santa Cruz de la Sierra"),
     no digits or brackets: a name the matcher can ask to be spelt exactly."""
@@ -60,6 +67,42 @@ def _dictionary_tags(word: str) -> set[str] | None:
 
 def _latin(word: str) -> str:
     return "".join(_LATIN.get(c, c) for c in word.lower())
+
+
+def latin_spellings(cyrillic: str) -> set[str]:
+    """The English spellings of a Cyrillic name ("Киев" -> Kiev, Kiyev; "Валдай" -> Valday,
+    Valdai), capitalised like the name; an empty set for a name with other letters (the
+    Ukrainian "Київ") or with too many ambiguous ones."""
+    spellings = [""]
+    for char in cyrillic.lower():
+        choices = _LATIN_CHOICES.get(char) or (_LATIN.get(char, char if char in " -" else None),)
+        if choices[0] is None:
+            return set()
+        spellings = [s + c for s in spellings for c in choices]  # type: ignore[operator]
+        if len(spellings) > _MAX_SPELLINGS:
+            return set()
+    return {"-".join(" ".join(w.capitalize() for w in part.split(" "))
+                     for part in s.split("-")) for s in spellings}
+
+
+def russian_spellings(alternates: Iterable[str]) -> set[str]:
+    """Of a GeoNames row's Latin alternate names, those that spell one of its Cyrillic names
+    ("Kiev", "Lugansk", "Valdai"): the names English texts translated from Russian use, kept
+    apart from the other languages' forms in the same list ("Kijów", "Kiova", "Genf"). Only a
+    one-word Cyrillic name the Russian dictionary knows as a place's counts."""
+    names = set(alternates)
+    from_russian: set[str] = set()
+    for name in names:
+        if _CYRILLIC_WORD.match(name) and _russian_place_name(name):
+            from_russian |= latin_spellings(name)
+    return names & from_russian
+
+
+def _russian_place_name(word: str) -> bool:
+    """In pymorphy3's dictionary a place name in the nominative and never a person's ("Киев",
+    "Валдай"; not the Tatar "Азак", the case form "Киевом" or the surname "Львов")."""
+    tags = _dictionary_tags(word)
+    return bool(tags and "Geox" in tags and not {"Name", "Surn", "Patr"} & tags)
 
 
 def russian_form(name: str, alternates: Iterable[str]) -> str | None:
