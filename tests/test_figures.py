@@ -96,6 +96,9 @@ def test_falls_are_negative(text: str, value: float) -> None:
     ("Rail freight rose by 4.1 percent in 2016 and 5.3 percent in 2017.", ["2016", "2017"]),
     # different meanings are not coordinated: each is dated by its own rule
     ("Rail freight rose by 4.1 percent and 310 firms exhibited.", ["2019", "asof:2019-11-07"]),
+    # once one figure continues the sentence before's time, the others of its sentence do too
+    ("The harvest was poor last year. Barley output has fallen by 6 percent and oat output by "
+     "2 percent.", ["2018", "2018"]),
 ])
 def test_coordinated_figures_share_a_period(text: str, periods: list[str]) -> None:
     assert [c.fact.period for c in run(text, "2019-11-07").claims] == periods

@@ -28,7 +28,7 @@ from coopatlas.extract.indicator_nouns import NOUN_INDICATORS, NOUN_STOP
 from coopatlas.extract.indicators import Context, Decision, classify
 from coopatlas.extract.number_patterns import MONEY_UNITS, PREPOSITIONS
 from coopatlas.extract.numbers import Quantity, find_quantities
-from coopatlas.extract.periods import resolve
+from coopatlas.extract.periods import carried_period, resolve
 from coopatlas.gazetteer.countries import about_another_country, foreign_countries
 from coopatlas.gazetteer.names import names_kazakhstan
 from coopatlas.model import Claim, Figure, Sentence, Span
@@ -182,6 +182,8 @@ def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None
     previous: str | None = None
     last_money: Quantity | None = None
     leader: tuple[Quantity, str, str | None] | None = None  # last figure, indicator, period
+    carried = carried_period(sentence, prior, doc.document.published)
+    continues: str | None = None  # the prior sentence's time, once a figure here took it
     qs = _money_by_its_neighbours(qs)
     for i, q in enumerate(qs):
         if q.unit == "same":
@@ -204,7 +206,9 @@ def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None
                 and COORDINATED.fullmatch(text, leader[0].end, q.start):
             shared = leader[2]
         period = _claim(doc, q, decision.indicator, decision.rule, (where, sentence, prior),
-                        shared)
+                        shared or continues)
+        if carried is not None and period == carried:
+            continues = carried  # "Last year ... . GDP grew by 3 percent and output by 4 percent"
         leader = (q, decision.indicator, period)
         previous = decision.indicator
         if q.unit in MONEY_UNITS:

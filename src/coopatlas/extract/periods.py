@@ -343,6 +343,17 @@ def resolve(sentence: str, start: int, end: int, indicator: str, on: date | None
     return default_period(indicator, sentence, on, unit, start)
 
 
+def carried_period(sentence: str, prior: str | None, on: date | None) -> str | None:
+    """The time a sentence with none of its own may continue from the sentence before it
+    (the period ``resolve`` gives its figures when they continue it), or None."""
+    if not prior or on is None or time_expressions(sentence.lower(), on):
+        return None
+    exprs = time_expressions(prior.lower(), on)
+    if exprs and exprs[-1].kind in CARRIED | {"asofdate"}:
+        return exprs[-1].period
+    return None
+
+
 def _a_change(sentence: str, start: int, end: int) -> bool:
     """Whether the figure is a change ("grew by 26 percent", "2.4 percent growth")."""
     if LONG_SPAN.search(sentence):
