@@ -4,6 +4,7 @@ stored with their evidence on both engines, curated values kept over re-assembly
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 
 import pytest
@@ -56,6 +57,17 @@ def test_visits_merge_by_visitor_host_and_stated_time() -> None:
         ("KZ-55", "RU-OMS", None), ("KZ-55", "RU-OMS", None), ("RU-OMS", None, None)]
     march = found[1]
     assert march.description == "the held one" and len(march.evidence) == 2
+    assert [(v.status, v.period) for v in found] == [
+        ("held", None), ("held", None),  # a day, a month: the date says it
+        ("held", None), ("held", None), ("held", "2021-07..2021-09")]
+
+
+def test_a_visit_only_announced_is_planned() -> None:
+    [visit] = assemble_visits([
+        _visit("a", D23, period="2023", status="planned"),
+        _visit("b", D23, period="2023", status="planned", description="the second notice"),
+    ])
+    assert (visit.status, visit.on, visit.period) == ("planned", None, "2023")
 
 
 @pytest.mark.parametrize("fact,expected", [
@@ -149,6 +161,7 @@ def test_records_are_listed_with_evidence(atlas_store) -> None:
     assert total == 1
     assert (visits[0]["region"], visits[0]["host_region"], visits[0]["on"]) == (
         "RU-OMS", "KZ-55", "2023-03-01")
+    assert (visits[0]["status"], visits[0]["period"]) == ("held", None)
     assert evidence[visits[0]["key"]][0]["quote"].startswith("A delegation of the Omsk Region")
     [plant] = projects
     assert (plant.name, plant.regions, plant.value_usd, plant.status) == (
@@ -179,3 +192,23 @@ def test_curated_values_survive_reassembly(atlas_store) -> None:
         "Omsk governor's delegation in Pavlodar (grain)")
     shown = curation.current(atlas_store, "project", project_key)
     assert (shown.status, shown.value_usd) == ("completed", 30e6)
+
+
+def test_a_planned_visit_round_trips_and_shows_as_planned(store) -> None:
+    from fastapi.testclient import TestClient
+
+    from coopatlas.api import create_app
+    from coopatlas.model import Visit
+
+    visit = Visit("RU-OMS", "KZ-55", None, "An Omsk delegation is to come to Pavlodar",
+                  period="2024-05..2024-06", status="planned")
+    with store.session() as session:
+        key = records.save_record(session=session, record=visit)
+        session.commit()
+    with store.session() as session:
+        assert records.load_record(session=session, record_type="visit", key=key) == visit
+    with TestClient(create_app(store.url)) as client:
+        html = client.get("/regions/RU-OMS").text
+        assert client.get("/api/regions/KZ-55").json()["visits"][0]["status"] == "planned"
+    assert re.search(r"<time>2024-05\.\.2024-06</time> <span class=\"tag planned\">planned</span>"
+                     r" An Omsk delegation", html)

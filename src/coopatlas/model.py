@@ -280,11 +280,18 @@ class TwinPair:
 
 @dataclass(frozen=True, slots=True)
 class Visit:
+    """One visit across the border, merged from every text that tells of it. ``on`` is the
+    stated day (or the first of a stated single month); ``period`` the stated time in the
+    figures' notation where no day is stated ("2021-07..2021-09"); ``status`` "held" once any
+    text reports it held, "planned" while texts only announce it."""
+
     region: str
     host_region: str | None
     on: date | None
     description: str
     evidence: tuple[Evidence, ...] = ()
+    period: str | None = None
+    status: Literal["held", "planned"] = "held"
 
 
 @dataclass(frozen=True, slots=True)

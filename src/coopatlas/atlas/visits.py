@@ -3,8 +3,9 @@
 Claims of one visit are merged by visiting region, host (region, or country where the
 text names only the country) and the stated time (a day, else a period). A visit whose
 texts state no time is one per text. The record's date is the stated day, else the first
-day of a stated single month; a wider period stays in the description and the evidence.
-Planned and held reports of one visit merge; the description of a held report wins.
+day of a stated single month; a wider stated time is the record's period. Planned and held
+reports of one visit merge: the description of a held report wins, and the visit is "held"
+once one text reports it held, "planned" while every text only announces it.
 """
 
 from __future__ import annotations
@@ -52,8 +53,12 @@ def assemble_visits(items: Iterable[Sourced]) -> list[Visit]:
         group.sort(key=lambda s: (s.claim.fact.status != "held", s.published or date.min,
                                   s.doc_id, s.claim.span))
         fact: VisitFact = group[0].claim.fact
+        on = visit_date(fact)
         out.append(Visit(region=fact.region, host_region=fact.host_region,
-                         on=visit_date(fact), description=fact.description,
-                         evidence=unique_evidence(group)))
+                         on=on, description=fact.description,
+                         evidence=unique_evidence(group),
+                         period=None if on else next(
+                             (s.claim.fact.period for s in group if s.claim.fact.period), None),
+                         status=fact.status))
     return sorted(out, key=lambda v: (v.on is None, v.on or date.min, v.region,
                                       v.host_region or "", v.description))

@@ -171,6 +171,8 @@ class VisitRow(_Record, Base):
     host_region: Mapped[str | None] = mapped_column(sa.String(16))
     on: Mapped[date | None] = mapped_column(sa.Date)
     description: Mapped[str] = mapped_column(sa.Text)
+    period: Mapped[str | None] = mapped_column(sa.String(32))
+    status: Mapped[str] = mapped_column(sa.String(16), default="held", server_default="held")
 
 
 class ProjectRow(_Record, Base):

@@ -51,6 +51,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "partners": ("Partners", "Партнёры"),
     "twin_cities": ("Twin cities", "Города-побратимы"),
     "visits": ("Visits", "Визиты"),
+    "planned": ("planned", "запланирован"),
     "projects": ("Projects", "Проекты"),
     "figures": ("Figures", "Цифры"),
     "mentions": ("Mentions", "Упоминания"),
