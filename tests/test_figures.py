@@ -223,6 +223,28 @@ def test_unnamed_partner_after_a_sentence_naming_one(text: str, expected: str) -
     ("About 2 million people came, 1.8 million in fact.", ["people", "people"]),
     # ... people only of their order: a sum beside a head count is no crowd
     ("Some 9 million people owe taxes, which amount to 20 billion.", ["people", "count"]),
+    # with a verb or a comparison after them, they have no noun of their own either
+    ("Of 70 billion rubles, 12 billion were spent on roads.", ["RUB", "RUB"]),
+    # billions with none in their sentence take the money of the figure just before
+    ("The fund got 41 billion rubles in 2019. That is six billion more than in 2016.",
+     ["RUB", "RUB"]),
+    # ... not from far back, and millions do not
+    ("The fund got 41 billion rubles. " + "The harvest was good. " * 15
+     + "It stored 6 billion more.", ["RUB", "count"]),
+    ("The fund got 41 billion rubles. The city has 1.2 million.", ["RUB", "count"]),
 ])
 def test_bare_millions_take_their_neighbours_unit(text: str, units: list[str]) -> None:
     assert [c.fact.unit for c in run(text, "2019-11-07").claims] == units
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # volumes, energy, power and areas are no unit of the contract: no figure, and neither is
+    # a bare number beside one
+    ("Output was 500 billion cubic metres of gas; 199 billion was exported.", []),
+    ("It exported 20 billion [cubic metres of gas] and $3 billion of oil.", [(3e9, "USD")]),
+    ("It runs 12 reactors of 60 MW and owns 4 million hectares of forest.", [(12, "count")]),
+    ("The airline carried 30 million passengers and 2 million tourists.",
+     [(30e6, "people"), (2e6, "people")]),
+])
+def test_measures_outside_the_contract(text: str, figures: list[tuple[float, str]]) -> None:
+    assert [(c.fact.value, c.fact.unit) for c in run(text, "2019-11-07").claims] == figures

@@ -26,8 +26,8 @@ from coopatlas.extract.indicator_cues import (
 )
 from coopatlas.extract.indicator_nouns import NOUN_INDICATORS, NOUN_STOP
 from coopatlas.extract.indicators import Context, Decision, classify
-from coopatlas.extract.number_patterns import MONEY_UNITS, PREPOSITIONS
-from coopatlas.extract.numbers import Quantity, find_quantities
+from coopatlas.extract.number_patterns import COMPARATIVES, MONEY_UNITS, PREPOSITIONS
+from coopatlas.extract.numbers import MEASURE, Quantity, find_quantities
 from coopatlas.extract.periods import carried_period, resolve
 from coopatlas.gazetteer.countries import about_another_country, foreign_countries
 from coopatlas.gazetteer.names import names_kazakhstan
@@ -146,23 +146,41 @@ def _another_partner(doc: Doc, where: Sentence, sentence: str, prior: str | None
     return None
 
 
-SHARED_UNITS = MONEY_UNITS | {"people", "tonnes"}  # a bare "2.9 million" may take one
+SHARED_UNITS = MONEY_UNITS | {"people", "tonnes", MEASURE}  # a bare "2.9 million" may take one
 MILLION = 1e6
+BILLION = 1e9
+#: How far before a sentence a money figure may stand for its bare billions to be that money.
+EARLIER_MONEY_WINDOW = 300
 LIKE = 10  # a bare number within this factor of a people figure counts the same people
 
 
-def _money_by_its_neighbours(qs: list[Quantity]) -> list[Quantity]:
+#: Words after a number that are no counted noun: "six billion more than", "199.3 billion
+#: was exported" (prepositions too: "200 million as grants", "3 billion in loans").
+NOT_A_NOUN = PREPOSITIONS | COMPARATIVES | frozenset(
+    "as in and or but than which that was were is are has have had will would".split())
+
+
+def _bare(q: Quantity, least: float = MILLION) -> bool:
+    """A count of millions (or more) with no noun of its own: "200 million as grants"."""
+    first = (q.noun or "").split(None, 1)[0] if q.noun else ""
+    return q.unit == "count" and q.value >= least and (not first or first in NOT_A_NOUN)
+
+
+def _money_by_its_neighbours(qs: list[Quantity], earlier: str | None = None
+                             ) -> list[Quantity]:
     """"we provided 225 million, 200 million as grant support, ..., overall almost $1
     billion": millions with no noun take the unit of the nearest figure that has one (money,
-    people: "three million people, 2.9 million in fact")."""
+    people: "three million people, 2.9 million in fact"). With none in the sentence, billions
+    take ``earlier``, the money unit of a figure just before it ("we earmarked 23 billion
+    rubles. This is three billion more than in 2015")."""
     measured = [(i, q.unit) for i, q in enumerate(qs) if q.unit in SHARED_UNITS]
     if not measured:
-        return qs
+        if earlier is None:
+            return qs
+        return [replace(q, unit=earlier) if _bare(q, BILLION) else q for q in qs]
     out = []
     for i, q in enumerate(qs):
-        first = (q.noun or "").split(None, 1)[0] if q.noun else ""
-        if q.unit == "count" and q.value >= MILLION and (not first or first in PREPOSITIONS
-                                                          or first in ("as", "in")):
+        if _bare(q):
             j, unit = min(measured, key=lambda m: abs(m[0] - i))
             if unit in MONEY_UNITS or qs[j].value / LIKE < q.value < qs[j].value * LIKE:
                 q = replace(q, unit=unit)  # people only of their order ("41 billion" is no)
@@ -171,7 +189,8 @@ def _money_by_its_neighbours(qs: list[Quantity]) -> list[Quantity]:
 
 
 def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None,
-                prior_indicator: str | None, about_kazakhstan: bool) -> str | None:
+                prior_indicator: str | None, about_kazakhstan: bool,
+                earlier_money: str | None = None) -> str | None:
     """Claim the figures of one sentence; the indicator of its last figure. In a text
     that never names Kazakhstan, partner indicators measure another partnership, and so do
     they, where no partner is named, after a sentence about another country or in a
@@ -184,7 +203,7 @@ def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None
     leader: tuple[Quantity, str, str | None] | None = None  # last figure, indicator, period
     carried = carried_period(sentence, prior, doc.document.published)
     continues: str | None = None  # the prior sentence's time, once a figure here took it
-    qs = _money_by_its_neighbours(qs)
+    qs = [q for q in _money_by_its_neighbours(qs, earlier_money) if q.unit != MEASURE]
     for i, q in enumerate(qs):
         if q.unit == "same":
             if last_money is None:
@@ -243,6 +262,17 @@ def _claim(doc: Doc, q: Quantity, indicator: str, rule: str,
     return period
 
 
+def _money_before(doc: Doc, first: int, at: int) -> str | None:
+    """The money unit of the last figure claimed before ``at``, if it ends within
+    EARLIER_MONEY_WINDOW characters of it."""
+    for claim in reversed(doc.claims[first:]):
+        if claim.span.end <= at:
+            fact: Figure = claim.fact  # type: ignore[assignment]
+            return (fact.unit if fact.unit in MONEY_UNITS
+                    and at - claim.span.end <= EARLIER_MONEY_WINDOW else None)
+    return None
+
+
 def figures_stage(doc: Doc) -> Doc:
     """Append one ``figure`` claim per quantity stated in the text."""
     quantities = list(find_quantities(doc.text))
@@ -259,7 +289,7 @@ def figures_stage(doc: Doc) -> Doc:
         key = where.span.start if where is not None else -1
         last[key] = _figures_in(doc, where or whole, qs, prior,
                                 last.get(before.span.start) if before is not None else None,
-                                about_kazakhstan)
+                                about_kazakhstan, _money_before(doc, first, qs[0].start))
     doc.claims[first:] = restated(doc.claims[first:], index)
     return doc
 

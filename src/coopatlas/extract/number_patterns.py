@@ -51,7 +51,7 @@ MEASURE_WORDS: dict[str, str] = {
 }
 PEOPLE_NOUNS = frozenset({
     "people", "persons", "inhabitants", "residents", "consumers", "citizens", "population",
-    "children",
+    "children", "passengers", "tourists",
     # nationals counted as people ("1.1 million Germans lived there")
     "russians", "kazakhs", "kazakhstanis", "germans", "ukrainians", "belarusians", "uzbeks",
     "tatars", "koreans", "poles", "americans", "tajiks", "armenians", "azerbaijanis",
@@ -59,6 +59,12 @@ PEOPLE_NOUNS = frozenset({
 #: An area is no quantity of the contract ("a 9.5 sq m room", "200 hectares").
 _AREA = (r"(?i:sq\.?\s*(?:m|km)|square\s+(?:metres?|meters?|kilometres?|kilometers?|km|m)"
          r"|hectares?)\b")
+#: Measures outside the contract's units: volumes, energy and power ("500 billion cubic metres
+#: of gas", "a 1,200 MW plant"), and areas after a scale word ("12 million hectares"). A number
+#: in one is no figure of the contract, nor is a bare number that shares its unit.
+OUTSIDE_MEASURE = regex.compile(
+    rf"\s*[\[(]?\s*(?:{_AREA}|(?i:cubic\s+(?:metres?|meters?)|cu\.?\s*m|m3|bcm|litres?|liters?"
+    r"|barrels?|(?:kilo|mega|giga)watt(?:[- ]hours?|s)?|[kmg]wh?))\b")
 PREPOSITIONS = frozenset(
     "of from for by to with in on at about among between into over under per".split()
 )

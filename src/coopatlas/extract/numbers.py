@@ -42,6 +42,7 @@ from coopatlas.extract.number_patterns import (
     MULTIPLES,
     NO_UNIT_AFTER,
     NOUN,
+    OUTSIDE_MEASURE,
     PAIR_WORDS,
     PEOPLE_NOUNS,
     PER_CONTRACT_UNIT,
@@ -73,6 +74,11 @@ class Quantity:
     noun_start: int = 0
     number_start: int = 0
     kind: str = "number"  # number, fraction, multiple, anaphor
+
+
+#: The unit of a quantity in a measure outside the contract's units (volume, energy, power,
+#: area): found so that a bare number beside it shares it, then left out of the figures.
+MEASURE = "measure"
 
 
 def _line_of(text: str, pos: int) -> str:
@@ -286,6 +292,8 @@ def _measured(text: str, hit: Hit, value: float, digits: bool) -> Quantity | Non
                 and COUNTER_LINE.match(_line_of(text, start)):
             return None
     stop = right.end("body")
+    if unit == "count" and OUTSIDE_MEASURE.match(text, stop, min(len(text), stop + 40)):
+        unit = MEASURE  # "500.1 billion cubic metres": no unit of the contract
     high = digits_value(vmax) * scale if vmax else None
     low = value * scale
     if high is not None and high < low:  # "19.7 or 19.6 percent": the lower bound first
