@@ -78,6 +78,23 @@ CASES = [
     ("Today we signed 12 agreements.", "12", "agreements", ON_2024, "2024"),
     ("Output may rise to 70 million tonnes in a year or two.", "70 million tonnes", "other",
      ON_2024, "asof:2024-11-27"),
+    # months listed one after the other are their span; listed apart, no one period
+    ("Sales rose 6 percent in January and February.", "6 percent", "other",
+     date(2019, 5, 6), "2019-01..2019-02"),
+    ("Families get 7,000 rubles in April, May and June.", "7,000 rubles", "other",
+     date(2020, 4, 2), "2020-04..2020-06"),
+    ("Auctions in December and March brought 9 billion rubles.", "9 billion rubles", "other",
+     date(2016, 4, 1), "asof:2016-04-01"),
+    # the time after "compared with" is the base, not the figure's; a figure after it keeps
+    # the time that follows it
+    ("Revenue grew by 11 percent compared with the first quarter of 2018.", "11 percent",
+     "other", date(2019, 5, 6), "2019"),
+    ("Output fell 4 percent from the same period of 2018.", "4 percent", "other",
+     date(2019, 5, 6), "2019"),
+    ("In the first quarter it reached $90 million as compared to $70 in the whole of last "
+     "year.", "$70", "other", date(2017, 10, 12), "2016"),
+    ("Exports dropped by 9 percent during the same period last year.", "9 percent", "other",
+     date(2017, 10, 12), "2016"),
 ]
 
 

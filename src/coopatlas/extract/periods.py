@@ -31,6 +31,7 @@ MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
 _M = "(?:" + "|".join(MONTHS) + ")"
+MONTH_WORD = re.compile(rf"\b{_M}\b")
 _Y = r"(?:19|20)\d\d"
 _N = r"(?:\d{1,2}|" + "|".join(UNITS_WORDS) + ")"
 _ORD = r"(?:first|second|third|fourth)"
@@ -44,11 +45,13 @@ TIME_PATTERNS: tuple[tuple[str, str], ...] = (
     ("months_of", rf"\b(?:(?:the\s+)?first\s+)?(?P<n>{_N})\s+months\s+of\s+"
                   rf"(?P<ny>{_Y}|this year|the (?:current )?year)"),
     ("mrange", rf"\b(?P<m1>{_M}){_RANGE_DASH}(?P<m2>{_M})(?:,?\s+(?:of\s+)?(?P<ry>{_Y}))?"),
+    ("mpair", rf"\b(?P<p1>{_M})(?:,\s*{_M})*,?\s+and\s+(?P<p2>{_M})"
+              rf"(?:,?\s+(?:of\s+)?(?P<py>{_Y}))?"),
     ("quarter", rf"\b(?P<q>{_ORD})\s+quarter(?P<qy>{_OF_YEAR})?"
                 rf"(?!\s+of\s+(?:the\s+|a\s+)?(?:\d|century|decade|\w+\s+century))"),
     ("half", rf"\b(?P<h>first|second)\s+half(?P<hy>{_OF_YEAR})"),
     ("month", rf"\b(?:(?:in|on|during)\s+(?:{_PART}[- ])?|{_PART}[- ])(?P<m>{_M})"
-              rf"(?!{_RANGE_DASH}{_M})(?:\s+\d{{1,2}}(?:\s*[-–—−]\s*\d{{1,2}})?\b)?"
+              rf"(?!(?:{_RANGE_DASH}|\s+and\s+|,\s*){_M})(?:\s+\d{{1,2}}(?:\s*[-–—−]\s*\d{{1,2}})?\b)?"
               rf"(?:,?\s+(?:of\s+)?(?:(?P<my>{_Y})|this year|the current year))?"),
     ("rolling", r"\b(?:over|in|during|for|within)\s+the\s+(?:past|last)\s+"
                 r"(?:year|12 months|twelve months)"),
@@ -80,7 +83,10 @@ ANCHOR = re.compile(
     r"|far|today|autumn|fall|spring|summer|winter|" + "|".join(MONTHS)
 )
 BEFORE_ANCHOR, AFTER_ANCHOR = 80, 60  # the longest reach of an alternative around its anchor
-COMPARISON = regex.compile(r"\bthan\b[^,;.]{0,50}$")
+COMPARISON = regex.compile(
+    r"(?:\b(?:than|compared\s+(?:with|to)|in\s+comparison\s+with|as\s+against|versus)\b"
+    r"|\b(?:from|over|on|against)\s+the\s+(?:same|corresponding)\s+period(?:\s+of)?\b,?)"
+    r"[^,;.\d$€£₽]{0,50}$")
 CLAUSE_BREAK = regex.compile(r"[,;:–—()]")
 EVENT = regex.compile(
     r"\b(?:was|were) (?:held|signed|adopted)\b|\btook (?:place|part)\b|\btaking part\b"
@@ -171,6 +177,18 @@ def _mrange(m: re.Match[str], on: date) -> str:
     return months(year, first, last)
 
 
+def _mpair(m: re.Match[str], on: date) -> str | None:
+    """"in January and February", "in April, May and June": months listed one after the
+    other are their span, in the text's year when it has begun by the text's month (else
+    the year before); months listed apart ("in December and March") are no one period."""
+    listed = [_month(w) for w in MONTH_WORD.findall(m.group(0))]
+    if listed != list(range(listed[0], listed[0] + len(listed))):
+        return None
+    first, last = listed[0], listed[-1]
+    year = _year(m.group("py"), on) if m.group("py") or first <= on.month else on.year - 1
+    return months(year, first, last)
+
+
 def _of_year(token: str, on: date) -> int:
     return _year(token.split()[-1] if token.split()[-1][0].isdigit() else None, on)
 
@@ -219,7 +237,8 @@ def _as_of_date(m: re.Match[str], on: date) -> str | None:
 
 
 RESOLVERS: dict[str, Callable[[re.Match[str], date], str | None]] = {
-    "asofdate": _as_of_date, "months_of": _months_of, "mrange": _mrange, "quarter": _quarter,
+    "asofdate": _as_of_date, "months_of": _months_of, "mrange": _mrange, "mpair": _mpair,
+    "quarter": _quarter,
     "half": _half,
     "month": _in_month,
     "rolling": lambda m, on: past_twelve_months(on),
@@ -239,7 +258,8 @@ RESOLVERS: dict[str, Callable[[re.Match[str], date], str | None]] = {
 SEASON_STEP = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}
 ABSOLUTE = frozenset({"year"})
 #: Times precise enough to carry over to the next sentence of a paragraph.
-CARRIED = frozenset({"months_of", "mrange", "quarter", "half", "month", "nmonths", "last", "year"})
+CARRIED = frozenset({"months_of", "mrange", "mpair", "quarter", "half", "month", "nmonths",
+                     "last", "year"})
 
 
 def _windows(sentence: str) -> list[tuple[int, int]]:
@@ -275,7 +295,10 @@ def time_expressions(sentence: str, on: date | None) -> list[TimeExpr]:
         if on is None and kind not in ABSOLUTE or kind == "vague":
             found.append(TimeExpr(m.start(), m.end(), None, kind))
             continue
-        found.append(TimeExpr(m.start(), m.end(), RESOLVERS[kind](m, on or date.min), kind))
+        period = RESOLVERS[kind](m, on or date.min)
+        if period is None and kind == "mpair":
+            continue  # months listed apart
+        found.append(TimeExpr(m.start(), m.end(), period, kind))
     return found
 
 
