@@ -265,7 +265,8 @@ def _claim(doc: Doc, q: Quantity, indicator: str, rule: str,
 def _money_before(doc: Doc, first: int, at: int) -> str | None:
     """The money unit of the last figure claimed before ``at``, if it ends within
     EARLIER_MONEY_WINDOW characters of it."""
-    for claim in reversed(doc.claims[first:]):
+    for i in range(len(doc.claims) - 1, first - 1, -1):  # newest first, no copy
+        claim = doc.claims[i]
         if claim.span.end <= at:
             fact: Figure = claim.fact  # type: ignore[assignment]
             return (fact.unit if fact.unit in MONEY_UNITS
