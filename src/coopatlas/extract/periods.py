@@ -356,11 +356,10 @@ def resolve(sentence: str, start: int, end: int, indicator: str, on: date | None
     if leader is not None:
         return leader
     change = _a_change(sentence, start, end)
-    if prior and on is not None:
-        exprs = time_expressions(prior.lower(), on)
-        if exprs and (exprs[-1].kind in CARRIED and (change or not PRESENT.search(sentence))
-                      or exprs[-1].kind == "asofdate"):
-            return exprs[-1].period  # "As of May 4, ... . Since then 90 have recovered."
+    before = _prior_time(prior, on)
+    if before is not None and (before.kind == "asofdate" or change
+                               or not PRESENT.search(sentence)):
+        return before.period  # "As of May 4, ... . Since then 90 have recovered."
     if change and on is not None and indicator not in TIMELESS_INDICATORS:
         return str(on.year)  # "trade has grown by 26 percent": a change over a time, not a stock
     return default_period(indicator, sentence, on, unit, start)
@@ -369,12 +368,18 @@ def resolve(sentence: str, start: int, end: int, indicator: str, on: date | None
 def carried_period(sentence: str, prior: str | None, on: date | None) -> str | None:
     """The time a sentence with none of its own may continue from the sentence before it
     (the period ``resolve`` gives its figures when they continue it), or None."""
-    if not prior or on is None or time_expressions(sentence.lower(), on):
+    if on is None or time_expressions(sentence.lower(), on):
+        return None
+    before = _prior_time(prior, on)
+    return before.period if before is not None else None
+
+
+def _prior_time(prior: str | None, on: date | None) -> TimeExpr | None:
+    """The last time of the sentence before, when it is one a next sentence may continue."""
+    if not prior or on is None:
         return None
     exprs = time_expressions(prior.lower(), on)
-    if exprs and exprs[-1].kind in CARRIED | {"asofdate"}:
-        return exprs[-1].period
-    return None
+    return exprs[-1] if exprs and exprs[-1].kind in CARRIED | {"asofdate"} else None
 
 
 def _a_change(sentence: str, start: int, end: int) -> bool:
