@@ -68,6 +68,24 @@ CASES = [
     ("5–7 companies", [(5, "count", 7, None)]),
     ("it grew by 12.4 or 12.3 percent", [(12.3, "percent", 12.4, None)]),
     ("some 1.1 million Germans lived there", [(1.1e6, "people", None, "some")]),
+    # "N times" is a ratio after a change or before what is multiplied, not how often
+    ("exports went up by almost 1.8 times", [(1.8, "times", None, "almost")]),
+    ("the harvest rose 3.3 times last year", [(3.3, "times", None, None)]),
+    ("wages are 1.5 times the regional minimum", [(1.5, "times", None, None)]),
+    ("they met five times over the summer", [(5, "count", None, None)]),
+    ("we have said it a hundred times that", [(100, "count", None, None)]),
+    # ratio words carry their number
+    ("the fleet has almost doubled", [(2, "times", None, "almost")]),
+    ("output tripled in a decade", [(3, "times", None, None)]),
+    ("the new line carries twice as many wagons", [(2, "times", None, None)]),
+    ("the plan is to double grain sales", [(2, "times", None, None)]),
+    ("they visited us twice in May", []),
+    ("a treaty on avoiding double taxation", []),
+    ("we must double our efforts", []),
+    # a range in words, its scale shared ("eight or nine thousand")
+    ("reduced three or four times over", [(3, "times", 4, None)]),
+    ("some eight or nine thousand visitors", [(8000, "count", 9000, "some")]),
+    ("five to six billion roubles", [(5e9, "RUB", 6e9, None)]),
 ]
 NOT_FIGURES = [
     "November 9, 2017", "on 27 November 2024", "at 18:40", "in 2003", "the 16th forum",
@@ -79,7 +97,7 @@ NOT_FIGURES = [
     "from May 11–14 onwards", "in the first half of the year", "half an hour later",
     "for over 15 years now", "a half of the day", "the film Panfilov's Twenty-Eight Guardsmen",
     "a summit of the Group of Eight", "a 9.5 sq m room", "200 hectares of orchards",
-    "the first quarter of the century",
+    "the first quarter of the century", "the club Dynamo 04 won", "agent 007",
 ]
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import ahocorasick_rs
 import regex
 
+from coopatlas.extract.ratios import RATIO_WORDS
+
 UNITS_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -90,7 +92,7 @@ DIGIT_CANDIDATES = regex.compile(_DIGITS)
 ANAPHORS = ("the same amount", "the same sum")
 WORD_LIST = sorted(
     {v for w in [*UNITS_WORDS, *TENS_WORDS, *(f"{m}fold" for m in MULTIPLES), *ANAPHORS,
-                 *SCALE_PHRASES, *ARTICLE_FRACTIONS]
+                 *SCALE_PHRASES, *ARTICLE_FRACTIONS, *RATIO_WORDS]
      for v in (w, w.capitalize())}
 )
 WORD_CANDIDATES = ahocorasick_rs.AhoCorasick(

@@ -24,7 +24,6 @@ from coopatlas.extract.number_patterns import (
     ANAPHORS,
     ARTICLE_FRACTIONS,
     BY,
-    COMPARATIVES,
     COUNTER_LINE,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -57,6 +56,7 @@ from coopatlas.extract.number_patterns import (
     digits_value,
     word_value,
 )
+from coopatlas.extract.ratios import RATIO_WORDS, ratio_word_at, times_is_ratio
 from coopatlas.gazetteer.countries import country_words
 
 
@@ -144,6 +144,8 @@ def _word_hit(text: str, start: int, end: int) -> Hit | None:
         return Hit(start, end, "frac")
     if token.endswith("fold"):
         return Hit(start, end, "mult")
+    if token in RATIO_WORDS:
+        return Hit(start, end, "mult") if ratio_word_at(text, start, end) else None
     tail = WORD_TAIL.match(text, end, min(len(text), end + 12))
     if tail is None:
         return Hit(start, end, "word")
@@ -183,6 +185,8 @@ def _fraction(text: str, hit: Hit) -> float | None:
 def _number(text: str, hit: Hit) -> tuple[float, str, bool] | None:
     token = text[hit.start:hit.end]
     if hit.kind == "num":
+        if token[0] == "0" and token[1:2].isdigit():
+            return None  # "Schalke 04", "007": a code, no quantity
         return digits_value(token), "number", True
     if hit.kind == "word":
         value = word_value(token)
@@ -194,7 +198,8 @@ def _number(text: str, hit: Hit) -> tuple[float, str, bool] | None:
         return None if share is None else (share, "fraction", False)
     if hit.kind == "mult":
         head = token.lower().split("fold")[0].rstrip("-")
-        times = MULTIPLES.get(head) or word_value(head)  # "fourfold", "sixty-fold"
+        # "doubled", "fourfold", "sixty-fold"
+        times = RATIO_WORDS.get(head) or MULTIPLES.get(head) or word_value(head)
         return (float(times), "multiple", False) if times else None
     return 0.0, "anaphor", False
 
@@ -280,7 +285,8 @@ def _measured(text: str, hit: Hit, value: float, digits: bool) -> Quantity | Non
             and not _counts_indicator(text, start, noun)):
         return None
     first = noun.split(None, 1)[0] if noun else ""
-    if unit == "times" and measure.lower() == "times" and first not in COMPARATIVES:
+    if (unit == "times" and measure.lower() == "times"
+            and not times_is_ratio(text, start, right.end("measure"))):
         unit = "count"  # "hosted the event five times": how often, not a ratio
     if unit == "count":
         if noun and _is_duration(first):
@@ -356,12 +362,41 @@ SCALED = regex.compile(r"(?i:hundred|thousand|million|billion|trillion|mln|bln|b
 LISTED_UNITS = MONEY_UNITS | {"percent", "km", "tonnes"}
 
 
+#: Two numbers of one range in words: "three or four times", "five to six times".
+RANGE_JOINT = regex.compile(r"\s*(?:or|to|[-–—])\s*")
+FROM = regex.compile(r"\bfrom\s+$", regex.IGNORECASE)
+RANGE_UNITS = LISTED_UNITS | {"times", "people", "count"}
+
+
+def _word_range(text: str, q: Quantity, after: Quantity) -> Quantity | None:
+    """"three or four times" as one range from 3 to 4 times (digits have theirs in RIGHT);
+    not "from five to six" (a change from one to the other)."""
+    if (q.unit != "count" or q.value_max is not None or after.value_max is not None
+            or q.kind != "number" or after.unit not in RANGE_UNITS
+            or text[q.number_start].isdigit()
+            or not RANGE_JOINT.fullmatch(text, q.end, after.number_start)
+            or FROM.search(text, max(0, q.start - 8), q.start)):
+        return None
+    low = q.value
+    scale = SCALED.search(text, after.number_start, after.end)
+    if scale and not SCALED.search(text, q.number_start, q.end):  # "eight or nine thousand"
+        low *= SCALES[scale.group().lower()]
+    if low >= after.value:
+        return None
+    return replace(after, start=q.start, value=low, value_max=after.value,
+                   number_start=q.number_start, qualifier=q.qualifier or after.qualifier)
+
+
 def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
     """A bare number listed before a measured one shares its unit ("41 and 21 percent");
-    "between 1.5 and 6.5 percent" is one range."""
+    "between 1.5 and 6.5 percent" and "three or four times" are one range."""
     out = list(found)
     for i in range(len(out) - 2, -1, -1):
         q, after = out[i], out[i + 1]
+        joined = _word_range(text, q, after)
+        if joined is not None:
+            out[i:i + 2] = [joined]
+            continue
         if (q.unit != "count" or q.noun not in (None, "and", "or") or q.value_max is not None
                 or after.unit not in LISTED_UNITS
                 or not LIST_JOINT.fullmatch(text, q.end, after.number_start)
