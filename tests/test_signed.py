@@ -57,6 +57,25 @@ def titles(text: str, prefix: str = KZ) -> list[tuple[str, str, str]]:
     ("Fourteen documents were signed during the visit.",
      [("documents", "document", "signed")]),
     ("The presidents will sign today.", []),
+    # "endorse" signs off a document too; "entrusted with drafting" drafts one
+    ("Today the council endorsed the concept for fighting smuggling.",
+     [("concept for fighting smuggling", "concept", "adopted")]),
+    ("The commission was entrusted with drafting a statute on observer states.",
+     [("statute on observer states", "document", "drafted")]),
+    # a collective's adjectives are no count against the title
+    ("They will witness the signing of a package of interstate, intergovernmental, "
+     "interregional and commercial documents.",
+     [("package of interstate, intergovernmental, interregional and commercial documents",
+       "document", "planned")]),
+    # a relative adverb and praise before the title are trimmed
+    ("We met at the summit, where an extremely important convention on the sea was signed.",
+     [("convention on the sea", "agreement", "signed")]),
+    # documents left unnamed are no title
+    ("We endorsed the plan on water use and a number of other important documents.",
+     [("plan on water use", "plan", "adopted")]),
+    # a grouping Kazakhstan belongs to signs with a third country
+    ("The Eurasian Economic Union signed a free trade agreement with Serbia.",
+     [("free trade agreement with Serbia", "agreement", "signed")]),
 ])
 def test_titles(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert titles(text) == expected
@@ -420,9 +439,21 @@ def test_a_concept_renamed_is_listed_once() -> None:
      "Concept for the Russia-Kazakhstan Cross-Border Fisheries Programme", True),
     ("documents on energy", "documents on the environment", False),
     ("agreement on school exchanges", "programme of school exchanges", False),
+    # a generic "document called ..." is the document it names, of whatever kind
+    ("document called Main Lines of the Digital Agenda until 2030",
+     "Resolution On the Main Lines of the Digital Agenda until 2030", True),
+    ("document called Main Lines of the Digital Agenda until 2030",
+     "Resolution On the Honorary Chairman of the Council", False),
 ])
 def test_same_document(a: str, b: str, same: bool) -> None:
     assert same_document(a, b) is same
+
+
+def test_the_named_kind_is_kept_over_a_generic_document() -> None:
+    text = ("We approved a document called Main Lines of the Digital Agenda until 2030. "
+            "The Resolution On the Main Lines of the Digital Agenda until 2030 was signed.")
+    assert [t for t, _, _ in titles(text)] == [
+        "Resolution On the Main Lines of the Digital Agenda until 2030"]
 
 
 def test_summary_phrase_restating_listed_documents_is_dropped() -> None:

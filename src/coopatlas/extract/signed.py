@@ -20,8 +20,6 @@ are read. The parts, one job each:
 
 from __future__ import annotations
 
-import re
-
 import ahocorasick_rs
 
 from coopatlas.doc import Doc
@@ -29,11 +27,13 @@ from coopatlas.extract.eventtext import segment_spans, sentence_spans, sentences
 from coopatlas.extract.signed_anaphora import antecedent
 from coopatlas.extract.signed_announced import ANNOUNCE_RE, announced_list
 from coopatlas.extract.signed_filters import (
+    KAZAKHSTAN_BLOCS,
     KIND_RE,
     about_ru_kz,
     bare_beside_named,
     dedupe,
     kind_of,
+    unnamed_others,
 )
 from coopatlas.extract.signed_grammars import active, passive, to_be
 from coopatlas.extract.signed_lists import per_topic
@@ -44,7 +44,8 @@ from coopatlas.model import SignedDocument, Span
 
 #: the cheap pre-check: a signing or drafting verb stem; sentences without one are skipped.
 GATE = ahocorasick_rs.AhoCorasick(
-    ["sign", "adopt", "conclu", "approv", "draft", "prepar", "elaborat", "submit", "worked ",
+    ["sign", "adopt", "conclu", "approv", "endors", "draft", "prepar", "elaborat", "submit",
+     "worked ",
      "working "])
 KAZAKH = "Kazakh"
 GRAMMARS = (passive, active, to_be, nominal, reduced_relative)
@@ -74,13 +75,6 @@ def _russia_kazakhstan(text: str, sentence: Span, title: Title) -> list[Title]:
         return items if about_ru_kz(title.text, text[sentence.start:sentence.end]) else []
     outside = text[sentence.start:title.span.start] + " " + text[title.span.end:sentence.end]
     return [t for t in items if about_ru_kz(t.text, f"{outside} {t.text}")]
-
-
-#: Groupings Kazakhstan belongs to: their documents have it among the parties.
-KAZAKHSTAN_BLOCS = re.compile(
-    r"\b(?:CIS|Commonwealth of Independent States|Common Economic Space|Customs Union"
-    r"|Eurasian|EAEU|EurAsEC|CSTO|Collective Security|SCO|Shanghai Cooperation|Caspian)\b"
-)
 
 
 def _another_countrys(doc: Doc, title: Title, sentence: Span) -> bool:
@@ -113,7 +107,8 @@ def signed_stage(doc: Doc) -> Doc:
     segments = segment_spans(doc) if found else []
     found = [(_full(text, segments, t, sentence), sentence) for t, sentence in found]
     titles = dedupe([t for t, _ in found], lambda t: t.text)
-    for t in [t for t in titles if not bare_beside_named(t, titles)]:
+    for t in [t for t in titles
+              if not bare_beside_named(t, titles) and not unnamed_others(t.text)]:
         fact = SignedDocument(t.text, kind_of(t.text), t.status, _parties(doc, t.span))
         doc.claims.append(doc.claim("document_signed", t.span, fact, f"signed:{t.status}"))
     return doc

@@ -42,7 +42,7 @@ KINDS: dict[str, str] = {
 KIND_RE = re.compile(
     r"\b(agreements?|accords?|treaty|treaties|programmes?|programs?|concepts?|memorand(?:um|a)"
     r"|protocols?|statements?|declarations?|contracts?|documents?|roadmaps?|plans?"
-    r"|communiqu[eé]s?|conventions?|charters?"
+    r"|communiqu[eé]s?|conventions?|charters?|statutes?"
     # a resolution or instruction only by its official title ("the Resolution On ...")
     r"|(?:resolutions?|instructions?)(?=(?-i:\s+On\s)))\b", re.IGNORECASE)
 #: "agreement" meaning consent, not a document: "by agreement", "reached an agreement".
@@ -91,8 +91,11 @@ def plausible(phrase: str) -> bool:
     if not head:
         return False
     before = [w.strip(",;:’'") for w in phrase[:head.start()].lower().split()]
-    modifiers = [w for w in before if w not in ("and", "or")]
     lead = COLLECTIVE_OF_RE.sub(" ", phrase[:head.start()])
+    # "package of interstate, intergovernmental, interregional and commercial documents":
+    # the collective is no modifier of the document noun
+    modifiers = [w for w in (w.strip(",;:’'") for w in lead.lower().split())
+                 if w not in ("and", "or")]
     return (len(modifiers) <= MAX_WORDS_BEFORE_HEAD and not CLAUSE_WORDS.intersection(before)
             and not PASSIVE_CLAUSE_RE.search(phrase) and not PERSONAL_RE.search(phrase)
             and not PREP_BEFORE_HEAD_RE.search(lead) and not GOVERNED_RE.search(lead))
@@ -111,16 +114,32 @@ def kind_of(title: str) -> str:
     return KINDS.get(word, KINDS.get(word.removesuffix("s"), "document"))
 
 
+#: Groupings Kazakhstan belongs to: their documents have it among the parties.
+KAZAKHSTAN_BLOCS = re.compile(
+    r"\b(?:CIS|Commonwealth of Independent States|Common Economic Space|Customs Union"
+    r"|Eurasian|EAEU|EurAsEC|CSTO|Collective Security|SCO|Shanghai Cooperation|Caspian)\b"
+)
+
+
+def _bloc_before(title: str, sentence: str) -> bool:
+    """Whether a grouping Kazakhstan belongs to is named before the title: its subject
+    ("The EAEU signed agreements with Vietnam and Serbia")."""
+    at = sentence.find(title)
+    return bool(KAZAKHSTAN_BLOCS.search(sentence, 0, at if at >= 0 else len(sentence)))
+
+
 def about_ru_kz(title: str, sentence: str) -> bool:
-    """Whether a document is a Russia–Kazakhstan one as far as its title and sentence tell."""
+    """Whether a document is a Russia–Kazakhstan one as far as its title and sentence tell:
+    a grouping's agreements with third countries have Kazakhstan among the parties."""
     if re.search(r"\b(?:with|between)\b", title) and foreign_countries(title) \
-            and "Kazakh" not in title:
+            and "Kazakh" not in title and not _bloc_before(title, sentence):
         return False  # "agreements with Azerbaijan"; "between Russia, Kazakhstan and Belarus"
 
     if any(re.search(re.escape(c) + r"[-–](?:Russian|Kazakh)", title)
            for c in foreign_countries(title)):
         return False
-    return "Kazakh" in sentence or not foreign_countries(sentence)
+    return "Kazakh" in sentence or not foreign_countries(sentence) \
+        or _bloc_before(title, sentence)
 
 
 def _stem(word: str) -> str:
@@ -134,13 +153,23 @@ def key_words(title: str) -> set[str]:
     return {_stem(w) for w in re.findall(r"[a-z0-9]+", title.lower()) if w not in STOP}
 
 
+#: "a document called Main Areas of ...": a generic noun before the name it is given.
+CALLED_RE = re.compile(r"^.*?\b(?:called|entitled|titled|named)\s+", re.IGNORECASE)
+
+
 def same_document(a: str, b: str) -> bool:
-    """Two titles naming one document: a close fuzzy match, or same kind and key words."""
+    """Two titles naming one document: a close fuzzy match, or same kind and key words (a
+    generic "document called ..." is of any kind, and its key words are the name's)."""
     if fuzz.token_sort_ratio(a.lower(), b.lower()) >= 88:
         return True
+    kinds = {kind_of(a), kind_of(b)}
+    if len(kinds) > 1 and "document" in kinds:
+        a, b = CALLED_RE.sub("", a), CALLED_RE.sub("", b)
+    elif len(kinds) > 1:
+        return False
     ka, kb = key_words(a), key_words(b)
     small = min(len(ka), len(kb))
-    return kind_of(a) == kind_of(b) and small >= 3 and len(ka & kb) >= 0.8 * small
+    return small >= 3 and len(ka & kb) >= 0.8 * small
 
 
 def _restates(title: str, others: list[str]) -> bool:
@@ -152,12 +181,27 @@ def _restates(title: str, others: list[str]) -> bool:
     return own <= covered
 
 
+#: "other important documents", "other agreements": documents left unnamed.
+OTHERS_RE = re.compile(r"other\s+(?:\w+\s+){0,2}?(?:documents|agreements|papers)\s*$",
+                       re.IGNORECASE)
+
+
+def unnamed_others(title: str) -> bool:
+    """Whether the title only says there were other documents ("other important documents");
+    with its topics it names them ("other documents on customs")."""
+    return bool(OTHERS_RE.match(title))
+
+
 def dedupe(items: Iterable[T], text_of: Callable[[T], str]) -> list[T]:
     """Items in order, without near-duplicates and summary phrases of the others."""
     kept: list[T] = []
     for item in items:
-        if not any(same_document(text_of(item), text_of(k)) for k in kept):
+        twin = next((i for i, k in enumerate(kept) if same_document(text_of(item), text_of(k))),
+                    None)
+        if twin is None:
             kept.append(item)
+        elif kind_of(text_of(kept[twin])) == "document" != kind_of(text_of(item)):
+            kept[twin] = item  # the named kind over "a document called ..."
     titles = [text_of(k) for k in kept]
     return [k for i, k in enumerate(kept)
             if not _restates(titles[i], titles[:i] + titles[i + 1:])]

@@ -40,12 +40,13 @@ from coopatlas.model import Span
 PASSIVE_RE = re.compile(
     r"\s+(?P<aux>was|were|(?:has|have|had)\s+(?:also\s+)?been|will\s+(?:also\s+)?be"
     r"|(?:is|are)\s+(?:also\s+)?being|(?:is|are)\s+(?:also\s+)?to\s+be)\s+(?:also\s+)?"
-    r"(?P<verb>signed|concluded|adopted|approved|drafted|prepared|drawn\s+up"
+    r"(?P<verb>signed|concluded|adopted|approved|endorsed|drafted|prepared|drawn\s+up"
     r"|submitted\s+for\s+sign(?:ing|ature))\b", re.IGNORECASE)
 ACTIVE_RE = re.compile(
     r"\b(?P<aux>will\s+(?:also\s+)?|plans?\s+to\s+|to\s+)?(?:also\s+)?"
-    r"(?P<verb>signed|sign|adopted|adopt|concluded|conclude|approved|approve)"
-    r"(?:\s+or\s+(?:will\s+)?(?:sign|adopt|conclude|approve)\b)?\s+", re.IGNORECASE)
+    r"(?P<verb>signed|sign|adopted|adopt|concluded|conclude|approved|approve|endorsed|endorse)"
+    r"(?:\s+or\s+(?:will\s+)?(?:sign|adopt|conclude|approve)\b)?\s+"
+    r"(?:(?:today|yesterday|also|now|here)\s+)?", re.IGNORECASE)
 #: "sign" as a noun: "a good sign", "the first sign of".
 NOUN_SIGN_RE = re.compile(
     r"\b(?:a|an|the|good|positive|clear|this|that|sure|another|every|no|any|first"
@@ -74,7 +75,9 @@ DRAFT_RE = re.compile(
     r"\b(?:(?:is|are|was|were|been)\s+(?:\w+\s+)?(?:drafting|preparing|finali[sz]ing)"
     r"|(?:worked|working)\s+(?:\w+\s+)?on|(?:drafted|prepared)(?=\s+(?:a|an|the)\s)"
     r"|(?:instructed|asked|tasked|ordered|charged|commissioned)\b[^.;]{0,80}?\bto\s+"
-    r"(?:prepare|draft|draw\s+up|work\s+out))\s+", re.IGNORECASE)
+    r"(?:prepare|draft|draw\s+up|work\s+out)"
+    r"|(?:entrusted|tasked|charged)\s+with\s+(?:drafting|preparing|drawing\s+up))\s+",
+    re.IGNORECASE)
 #: A programme or plan worked on with no word of a document between parties: an activity.
 ACTIVITY_RE = re.compile(
     r"(?!.*\b(?:cooperation|joint|bilateral|interregional|intergovernmental|roadmap|draft)\b)"

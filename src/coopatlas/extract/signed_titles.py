@@ -21,12 +21,13 @@ from coopatlas.extract.signed_filters import TRAILING_RE, consent_use, plausible
 from coopatlas.model import Span
 
 VERB_STATUS = {"sign": "signed", "conclude": "signed", "exchange": "signed",
-               "adopt": "adopted", "approve": "adopted", "draft": "drafted",
+               "adopt": "adopted", "approve": "adopted", "endorse": "adopted", "draft": "drafted",
                "prepare": "drafted", "submit": "drafted", "draw": "drafted"}
 LEADING_RE = re.compile(
     r"(?:(?:a|an|the|quite\s+a\s+few|(?:a\s+)?number\s+of|a\s+series\s+of|several|some|many|also"
     r"|solid|large|important|major|significant|substantial|whole|rather|in\s+particular|all"
-    r"|as\s+well\s+as|and|or)[\s,]+)+", re.IGNORECASE)
+    r"|as\s+well\s+as|and|or|where|when|whereby|extremely|very|highly|truly|most)[\s,]+)+",
+    re.IGNORECASE)
 _NUMBER = (r"(?:\d[\d,.]*|a\s+dozen|dozens|hundreds|thousands|one|two|three|four|five|six"
            r"|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
            r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
