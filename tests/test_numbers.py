@@ -98,6 +98,21 @@ NOT_FIGURES = [
     "for over 15 years now", "a half of the day", "the film Panfilov's Twenty-Eight Guardsmen",
     "a summit of the Group of Eight", "a 9.5 sq m room", "200 hectares of orchards",
     "the first quarter of the century", "the club Dynamo 04 won", "agent 007",
+    # a number in a name
+    "work on the Soyuz 5 rocket", "the Nord Stream 2 project", "the age of Industry 4.0",
+    # a count pointing back to parties just named, or listing them at once
+    "these four countries agreed", "the three of us met", "all three parties signed",
+    "the formula suits three countries – Russia, Kazakhstan and Kyrgyzstan",
+    # a span of time in a range or with a half
+    "over the past five or six years", "Five and a half years later", "in three to five years",
+]
+#: What those rules leave a figure.
+STILL_FIGURES = [
+    ("In St Petersburg 420 people were registered.", [(420, "people", None, None)]),
+    ("In Omsk 300 companies work with Kazakhstan.", [(300, "count", None, None)]),
+    ("Some 20 companies came.", [(20, "count", None, "Some")]),
+    ("The forum brought together 27 countries.", [(27, "count", None, None)]),
+    ("the 85 regions of Russia", [(85, "count", None, None)]),
 ]
 
 
@@ -105,6 +120,11 @@ NOT_FIGURES = [
 def test_quantities(text: str, expected: list[tuple]) -> None:
     found = [(q.value, q.unit, q.value_max, q.qualifier) for q in find_quantities(text)]
     assert [(pytest.approx(v), u, m, q) for v, u, m, q in expected] == found
+
+
+@pytest.mark.parametrize("text,expected", STILL_FIGURES)
+def test_still_figures(text: str, expected: list[tuple]) -> None:
+    test_quantities(text, expected)
 
 
 @pytest.mark.parametrize("text", NOT_FIGURES)

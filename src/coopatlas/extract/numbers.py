@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from coopatlas.extract.indicators import head_noun
+from coopatlas.extract.not_counts import in_a_name, points_back, spans_time
 from coopatlas.extract.number_patterns import (
     ANAPHORS,
     ARTICLE_FRACTIONS,
@@ -289,8 +290,13 @@ def _measured(text: str, hit: Hit, value: float, digits: bool) -> Quantity | Non
             and not times_is_ratio(text, start, right.end("measure"))):
         unit = "count"  # "hosted the event five times": how often, not a ratio
     if unit == "count":
-        if noun and _is_duration(first):
+        if noun and spans_time(noun):
             return None
+        if digits and scale == 1.0 and not (first.endswith("s") or first in PEOPLE_NOUNS) \
+                and in_a_name(text, start):
+            return None  # "Soyuz 5", "Nord Stream 2"
+        if points_back(text, start, right.end("body"), value * scale, noun):
+            return None  # "the four countries", "three countries – Russia, ..."
         if noun and (first in PEOPLE_NOUNS or _nationals(first)
                      or _people_after_adjective(noun)):
             unit = "people"
