@@ -256,3 +256,20 @@ def test_russian_kremlin_furniture_is_kept_out_of_the_text() -> None:
     assert len(doc.segments) == 2
     assert doc.meta["furniture"][0]["geography"] == ["Курганская область"]
     assert doc.meta["furniture"][1]["geography"] == ["Казахстан"]
+
+
+def test_utf8_with_a_stray_byte_stays_utf8() -> None:
+    """One broken byte in a UTF-8 page replaces that byte; the page is not re-guessed as
+    another encoding (which turned every no-break space into a letter)."""
+    body = "Trade\u00a0grew\u00a0in\u00a0Pavlodar\u00a0and\u00a0Omsk. " * 40
+    data = (body + "The border was decl").encode() + b"\xe3" + b"red open. " + body.encode()
+    doc = read_bytes(data, "stray.txt", ".txt")
+    assert "Trade\u00a0grew" in doc.text and "decl\ufffdred" in doc.text
+    assert doc.meta["encoding"] == "utf-8 (1 bad byte replaced)"
+
+
+def test_cp1251_is_not_taken_for_broken_utf8() -> None:
+    data = ("Павлодарская область Казахстана и Омская область России. " * 20).encode("cp1251")
+    doc = read_bytes(data, "ru.txt", ".txt")
+    assert "Павлодарская область" in doc.text
+    assert doc.meta["encoding"] == "cp1251"

@@ -1,7 +1,8 @@
 """Plain text: bytes in an unknown encoding -> str.
 
-UTF-8 (with or without BOM) and BOM-marked UTF-16/32 are recognised directly; anything else
-goes to charset-normalizer (Windows-1251, KOI8-R, ...). Bytes that look binary (NULs
+UTF-8 (with or without BOM) and BOM-marked UTF-16/32 are recognised directly, and so is UTF-8
+with a few stray bytes (each replaced, the encoding says how many); anything else goes to
+charset-normalizer (Windows-1251, KOI8-R, ...). Bytes that look binary (NULs
 outside UTF-16, too many control characters) are refused with UndecodableText.
 """
 
@@ -42,6 +43,22 @@ def _looks_binary(text: str) -> bool:
     return controls > CONTROL_SHARE_MAX * max(1, len(sample))
 
 
+#: Valid multi-byte characters per broken byte for UTF-8 with a few stray bytes to be UTF-8.
+UTF8_GOOD_PER_BAD = 20
+
+
+def _mostly_utf8(data: bytes) -> tuple[str | None, str | None]:
+    """UTF-8 with a few stray bytes ("de\\xe3lared" in a page of 2,000 UTF-8 characters): the
+    text with each bad byte replaced, rather than a whole page guessed as another encoding.
+    ``(None, None)`` when the bad bytes are too many for that (Windows-1251, KOI8-R)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ch > "\x7f") - bad
+    if good < UTF8_GOOD_PER_BAD * bad:
+        return None, None
+    return text, f"utf-8 ({bad} bad byte{'s' if bad > 1 else ''} replaced)"
+
+
 def decode_text(data: bytes, source: str) -> tuple[str, str]:
     """``(text, encoding)`` of ``data``; raises EmptySource / UndecodableText naming ``source``."""
     if not data or data.isspace():  # data.strip() would copy the whole file
@@ -54,9 +71,11 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
-            best = from_bytes(data).best()
-            if best is not None:
-                text, encoding = str(best), best.encoding
+            text, encoding = _mostly_utf8(data)
+            if text is None:
+                best = from_bytes(data).best()
+                if best is not None:
+                    text, encoding = str(best), best.encoding
     if text is None or _looks_binary(text):
         raise UndecodableText("binary data or an unknown text encoding", source=source)
     if not text or text.isspace():
