@@ -81,10 +81,25 @@ def test_figure_kind(text: str, kind: str) -> None:
     ("Trade with Kazakhstan fell by 4 percent.", -4.0),
     ("Trade with Kazakhstan was one-third less than a year before.", -33.33),
     ("Trade with Kazakhstan grew by 4 percent.", 4.0),
+    # any change in percent, not only trade's
+    ("The incidence of measles was lowered by 7 percent.", -7.0),
+    ("Grain output fell to below 40 percent of the total.", 40.0),  # a level
+    ("Loans at a reduced 6.5 percent rate are popular.", 6.5),
+    ("The tax was reduced from 30 to 15 percent.", 15.0),
 ])
 def test_falls_are_negative(text: str, value: float) -> None:
     growth = [c.fact for c in run(text, "2019-11-07").claims if c.fact.unit == "percent"]
     assert [f.value for f in growth] == [pytest.approx(value)]
+
+
+@pytest.mark.parametrize("text,values", [
+    ("Morbidity was lowered by 5 percent (by 10 percent last year).", [-5.0, -10.0]),
+    ("Sales fell by 5 percent in May and by 3 percent in June.", [-5.0, -3.0]),
+    ("Imports fell by 4 percent and exports rose by 6 percent.", [-4.0, 6.0]),
+])
+def test_a_change_beside_a_fall_is_a_fall(text: str, values: list[float]) -> None:
+    found = [c.fact.value for c in run(text, "2019-11-07").claims if c.fact.unit == "percent"]
+    assert found == [pytest.approx(v) for v in values]
 
 
 @pytest.mark.parametrize("text,periods", [

@@ -38,10 +38,18 @@ PART_OF = regex.compile(r"^\s+of\s+[^,.;:\d]{0,40}$")
 OF_WHOLE = regex.compile(r"\bof\s*$", regex.IGNORECASE)
 WHOLE_THEN_PART = regex.compile(r"^[^.;:\d]{0,40},\s*$")
 FALL = regex.compile(
-    r"\b(?:down|fell|fallen|decreased?|declined?|dropped|contracted|shrank|reduced|"
-    r"decrease of|decline of|reduction of)\b[^,;.]{0,20}$",
+    r"\b(?:down|fell|fallen|decreased?|declined?|dropped|contracted|shrank|reduced|lowered"
+    r"|cut|slumped|plunged|decrease of|decline of|reduction of)\b[^,;.]{0,20}$",
     regex.IGNORECASE,
 )
+#: "fell to 28 percent", "from 30 to 15 percent": a level after the fall, no change.
+LEVEL = regex.compile(
+    r"\b(?:(?:to|from)\s+(?:(?:about|around|almost|nearly|some|below|under|just|over)\s+)*"
+    r"|(?:a|an|the)\s+(?:reduced|lowered|cut)\s+)$",  # "a reduced 6.5 percent rate"
+    regex.IGNORECASE)
+#: A change stated beside a fall, of the same sign: "lowered by 5 percent (by 10 percent
+#: last year)", "fell by 5 percent in May and by 3 percent in June".
+SAME_CHANGE = regex.compile(r"[^.;()]{0,60}?(?:\(|\band\b)\s*(?:by\s+)?$", regex.IGNORECASE)
 FLOWS = regex.compile(r"\b(?:exports?|imports?|deliveries|exported|imported)\b")
 BILATERAL_TRADE = regex.compile(r"\b(?:trade|turnover|commerce|bilateral|mutual)\b")
 #: Only a comma or a conjunction between two figures: the second is coordinated with the
@@ -101,10 +109,16 @@ def _end_with_noun(text: str, q: Quantity) -> int:
     return m.end() if m else q.end
 
 
-def _signed(value: float, indicator: str, text: str, q: Quantity, sentence_start: int) -> float:
-    if indicator != "trade_growth":
+def _signed(value: float, indicator: str, text: str, q: Quantity, sentence_start: int,
+            fall_before: int | None = None) -> float:
+    """A fall is negative (the contract's rule, for every change in percent): "fell by 13.7
+    percent", "5 percent less"; "fell to 28 percent" is a level."""
+    if indicator != "trade_growth" and q.unit != "percent":
         return value
-    if FALL.search(text, max(sentence_start, q.start - 60), q.start) or LESS.match(text, q.end):
+    start = max(sentence_start, q.start - 60)
+    if (FALL.search(text, start, q.start) and not LEVEL.search(text, start, q.start)
+            or LESS.match(text, q.end)
+            or fall_before is not None and SAME_CHANGE.fullmatch(text, fall_before, q.start)):
         return -abs(value)
     return value
 
@@ -203,6 +217,7 @@ def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None
     leader: tuple[Quantity, str, str | None] | None = None  # last figure, indicator, period
     carried = carried_period(sentence, prior, doc.document.published)
     continues: str | None = None  # the prior sentence's time, once a figure here took it
+    fall_end: int | None = None  # where the last figure ends, if it was a fall
     qs = [q for q in _money_by_its_neighbours(qs, earlier_money) if q.unit != MEASURE]
     for i, q in enumerate(qs):
         if q.unit == "same":
@@ -225,7 +240,8 @@ def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None
                 and COORDINATED.fullmatch(text, leader[0].end, q.start):
             shared = leader[2]
         period = _claim(doc, q, decision.indicator, decision.rule, (where, sentence, prior),
-                        shared or continues)
+                        shared or continues, fall_end)
+        fall_end = q.end if doc.claims[-1].fact.value < 0 else None  # type: ignore[attr-defined]
         if carried is not None and period == carried:
             continues = carried  # "Last year ... . GDP grew by 3 percent and output by 4 percent"
         leader = (q, decision.indicator, period)
@@ -236,9 +252,10 @@ def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None
 
 
 def _claim(doc: Doc, q: Quantity, indicator: str, rule: str,
-           at: tuple[Sentence, str, str | None], leader: str | None = None) -> str | None:
+           at: tuple[Sentence, str, str | None], leader: str | None = None,
+           fall_before: int | None = None) -> str | None:
     """Claim one figure; its period (``leader``: the period of the figure it is
-    coordinated with)."""
+    coordinated with; ``fall_before``: where a fall just before it ends)."""
     where, sentence, prior = at
     text, s_start = doc.text, where.span.start
     unit = q.unit
@@ -250,7 +267,8 @@ def _claim(doc: Doc, q: Quantity, indicator: str, rule: str,
                      doc.document.published, q.unit, prior, leader)
     kind = KINDS.get(indicator) or ("stock" if period and period.startswith("asof:") else "result")
     figure = Figure(
-        text=text[q.start:end], value=_signed(q.value, indicator, text, q, s_start), unit=unit,
+        text=text[q.start:end], value=_signed(q.value, indicator, text, q, s_start, fall_before),
+        unit=unit,
         indicator=indicator, period=period, value_max=q.value_max, qualifier=q.qualifier,
         kind=kind,  # type: ignore[arg-type]
     )
