@@ -103,6 +103,19 @@ def test_a_change_beside_a_fall_is_a_fall(text: str, values: list[float]) -> Non
 
 
 @pytest.mark.parametrize("text,periods", [
+    # a time that opens a paragraph goes on through sentences with none of their own
+    ("Last year, the region did well. Its GRP grew by 6.2 percent over 2017. Industry went "
+     "up by 16.2 percent and farming by 5.8 percent.", ["2018", "2018", "2018"]),
+    # a time at the end of a sentence carries to the next one only
+    ("Grain exports rose fast in 2018. They reached 5 million tonnes, up 28 percent. "
+     "Taxes on the trade came to 100 billion rubles.",
+     ["2018", "2018", "2019"]),  # past tense, no time: the text's year
+])
+def test_a_paragraphs_time_goes_on(text: str, periods: list[str]) -> None:
+    assert [c.fact.period for c in run(text, "2019-11-07").claims] == periods
+
+
+@pytest.mark.parametrize("text,periods", [
     # a coordinated figure with no time of its own shares its leader's (here: a change)
     ("Rail freight rose by 4.1 percent and 5.3 percent, respectively.", ["2019", "2019"]),
     ("Wheat sales grew by 12 percent, 9 percent and 3 percent.", ["2019", "2019", "2019"]),

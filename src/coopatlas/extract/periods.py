@@ -382,6 +382,20 @@ def _prior_time(prior: str | None, on: date | None) -> TimeExpr | None:
     return exprs[-1] if exprs and exprs[-1].kind in CARRIED | {"asofdate"} else None
 
 
+#: Words that may stand before a time that opens its sentence ("In 2018, ...").
+FRONTING = frozenset({"", "in", "over", "during", "throughout", "for", "at", "and", "but", "so"})
+
+
+def opens_with_time(sentence: str | None, on: date | None) -> bool:
+    """Whether the sentence's one continuable time opens it ("Last year, ...", "In the first
+    quarter, ..."): the time of the paragraph that follows, not only of the next sentence."""
+    before = _prior_time(sentence, on)
+    if before is None or sentence is None:
+        return False
+    exprs = time_expressions(sentence.lower(), on)
+    return len(exprs) == 1 and sentence[:before.start].strip().lower() in FRONTING
+
+
 def _a_change(sentence: str, start: int, end: int) -> bool:
     """Whether the figure is a change ("grew by 26 percent", "2.4 percent growth")."""
     if LONG_SPAN.search(sentence):
