@@ -111,6 +111,9 @@ CHANGE_BEFORE = regex.compile(
     r"(?:\s+(?:by|to|of))?(?:\s+(?:about|around|over|some|almost|nearly|more than|up to))?\s*\S*$")
 LONG_SPAN = regex.compile(r"\b(?:decades?|years|since)\b")
 CHANGE_AFTER = regex.compile(r"\s*(?:growth|increase|rise|decline|drop|fall|decrease)\b")
+#: A figure that is a change by its own word ("has more than doubled"): it continues the
+#: time of the sentence before; with none there, annotators read it as a stock or a change.
+CHANGE_ITSELF = regex.compile(r"(?:doubled|tripled|trebled|quadrupled)$")
 PRESENT = regex.compile(r"\b(?:is|are|has|have|now|currently|remains?|accounts? for)\b")
 #: A verb in the past tense: "today we signed 12 agreements" reports an event.
 PAST = regex.compile(
@@ -358,6 +361,7 @@ def resolve(sentence: str, start: int, end: int, indicator: str, on: date | None
     change = _a_change(sentence, start, end)
     before = _prior_time(prior, on)
     if before is not None and (before.kind == "asofdate" or change
+                               or CHANGE_ITSELF.search(sentence, start, end)
                                or not PRESENT.search(sentence)):
         return before.period  # "As of May 4, ... . Since then 90 have recovered."
     if change and on is not None and indicator not in TIMELESS_INDICATORS:
