@@ -30,6 +30,13 @@ CASES = [
     ("Trade is to reach $20 billion by the end of the year.", "$20 billion", "trade_target",
      ON_2021, "2021"),
     ("Trade should reach $30 billion by 2025.", "$30 billion", "trade_target", ON_2021, "2025"),
+    # "N years ago" counts back from the text's year, unless it dates a founding
+    ("20 years ago, 85 percent of the grain was imported.", "85 percent", "other",
+     ON_2021, "2001"),
+    ("A decade ago the share was 30 percent.", "30 percent", "other", ON_2021, "2011"),
+    ("A year ago there were 200 refugee camps.", "200", "other", ON_2021, "2020"),
+    ("The plant, founded 40 years ago, employs 900 people.", "900", "other", ON_2021,
+     "asof:2021-09-30"),
     ("Over the past year the leaders met four times.", "four", "other", ON_2024,
      "2023-12..2024-11"),
     ("Currently 23,000 companies work here, of which 4,000 opened in the last year.", "4,000",

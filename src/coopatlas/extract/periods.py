@@ -65,6 +65,7 @@ TIME_PATTERNS: tuple[tuple[str, str], ...] = (
     ("endyear", r"\bby the end of (?:the|this) year|\bby (?:the )?year[- ]end"),
     ("season", r"\b(?P<srel>last|past|previous|this|next)\s+"
                r"(?:autumn|fall|spring|summer|winter)\b"),
+    ("ago", rf"\b(?:(?P<back>{_N}|a|one)\s+years?|(?P<decade>a)\s+decade)\s+ago\b"),
     ("last", r"\b(?:last|past|previous)\s+year\b"),
     ("this", r"\b(?:this|the current)\s+year\b"),
     ("next", r"\bnext\s+year\b"),
@@ -78,9 +79,13 @@ TIME_PATTERNS: tuple[tuple[str, str], ...] = (
 TIME = re.compile(r"\b(?=[a-z0-9])(?:"
                   + "|".join(f"(?P<{name}>{pattern})" for name, pattern in TIME_PATTERNS) + ")")
 #: Every time expression holds one of these words: ``TIME`` runs only in windows around them.
+#: "N years ago" after a founding or a "since" dates the beginning, not the figures.
+FOUNDED_AGO = regex.compile(
+    r"\b(?:since|established|founded|created|convened|formed|set\s+up|launched|put\s+forward"
+    r"|introduced|born)\s+(?:(?:about|some|almost|nearly|over|more\s+than|just\s+over)\s+)?$")
 ANCHOR = re.compile(
     r"month|quarter|half|year|(?:19|20)\d\d|time|then|days|recent|current|date|present|now"
-    r"|far|today|autumn|fall|spring|summer|winter|" + "|".join(MONTHS)
+    r"|far|today|autumn|fall|spring|summer|winter|ago|" + "|".join(MONTHS)
 )
 BEFORE_ANCHOR, AFTER_ANCHOR = 80, 60  # the longest reach of an alternative around its anchor
 COMPARISON = regex.compile(
@@ -239,6 +244,11 @@ def _as_of_date(m: re.Match[str], on: date) -> str | None:
         return None
 
 
+def _ago(count: str) -> int:
+    """"20 years ago", "a year ago": the years back from the text's year."""
+    return 1 if count in ("a", "one") else _count(count)
+
+
 RESOLVERS: dict[str, Callable[[re.Match[str], date], str | None]] = {
     "asofdate": _as_of_date, "months_of": _months_of, "mrange": _mrange, "mpair": _mpair,
     "quarter": _quarter,
@@ -251,6 +261,7 @@ RESOLVERS: dict[str, Callable[[re.Match[str], date], str | None]] = {
     "ytd": lambda m, on: months(on.year, 1, on.month),
     "endyear": lambda m, on: str(on.year),
     "season": lambda m, on: str(on.year + SEASON_STEP[m.group("srel")]),
+    "ago": lambda m, on: str(on.year - (10 if m.group("decade") else _ago(m.group("back")))),
     "last": lambda m, on: str(on.year - 1),
     "this": lambda m, on: str(on.year),
     "next": lambda m, on: str(on.year + 1),
@@ -295,6 +306,8 @@ def time_expressions(sentence: str, on: date | None) -> list[TimeExpr]:
         kind = m.lastgroup
         if kind in (None, "range") or COMPARISON.search(sentence, 0, m.start()):
             continue  # a year range names a programme; a comparison base is no period
+        if kind == "ago" and FOUNDED_AGO.search(sentence, 0, m.start()):
+            continue  # "established 40 years ago": when a thing began, not a figure's time
         if on is None and kind not in ABSOLUTE or kind == "vague":
             found.append(TimeExpr(m.start(), m.end(), None, kind))
             continue
