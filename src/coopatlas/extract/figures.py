@@ -318,8 +318,9 @@ def figures_stage(doc: Doc) -> Doc:
             doc, where or whole, qs, prior,
             last.get(before.span.start) if before is not None else None,
             about_kazakhstan, _money_before(doc, first, qs[0].start), time_prior)
-        if continued and opens_with_time(time_prior, doc.document.published):
-            time_source[key] = time_prior  # type: ignore[assignment]
+        if continued and time_prior is not None \
+                and opens_with_time(time_prior, doc.document.published):
+            time_source[key] = time_prior
     doc.claims[first:] = restated(doc.claims[first:], index)
     return doc
 
