@@ -26,6 +26,7 @@ from functools import lru_cache
 import regex
 
 from coopatlas.extract.number_patterns import UNITS_WORDS
+from coopatlas.extract.ratios import RATIO_VERBS
 
 MONTHS = (
     "january february march april may june july august september october november december"
@@ -118,7 +119,7 @@ LONG_SPAN = regex.compile(r"\b(?:decades?|years|since)\b")
 CHANGE_AFTER = regex.compile(r"\s*(?:growth|increase|rise|decline|drop|fall|decrease)\b")
 #: A figure that is a change by its own word ("has more than doubled"): it continues the
 #: time of the sentence before; with none there, annotators read it as a stock or a change.
-CHANGE_ITSELF = regex.compile(r"(?:doubled|tripled|trebled|quadrupled)$")
+CHANGE_ITSELF = regex.compile(rf"(?:{'|'.join(RATIO_VERBS)})$")
 PRESENT = regex.compile(r"\b(?:is|are|has|have|now|currently|remains?|accounts? for)\b")
 #: A verb in the past tense: "today we signed 12 agreements" reports an event.
 PAST = regex.compile(
@@ -406,11 +407,11 @@ FRONTING = frozenset({"", "in", "over", "during", "throughout", "for", "at", "an
 def opens_with_time(sentence: str | None, on: date | None) -> bool:
     """Whether the sentence's one continuable time opens it ("Last year, ...", "In the first
     quarter, ..."): the time of the paragraph that follows, not only of the next sentence."""
-    before = _prior_time(sentence, on)
-    if before is None or sentence is None:
+    if not sentence or on is None:
         return False
     exprs = time_expressions(sentence.lower(), on)
-    return len(exprs) == 1 and sentence[:before.start].strip().lower() in FRONTING
+    return (len(exprs) == 1 and exprs[0].kind in CARRIED | {"asofdate"}
+            and sentence[:exprs[0].start].strip().lower() in FRONTING)
 
 
 def _a_change(sentence: str, start: int, end: int) -> bool:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import regex
 
 #: Words that state a ratio without a number before them, and the ratio they state.
+#: The past forms, changes by their own word ("has more than doubled").
+RATIO_VERBS = ("doubled", "tripled", "trebled", "quadrupled")
 RATIO_WORDS: dict[str, int] = {
     "doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "twice": 2, "double": 2,
     "triple": 3,
@@ -64,7 +66,7 @@ def ratio_word_at(text: str, start: int, end: int) -> bool:
     word = text[start:end].lower()
     if NOT_AFTER.match(text, end):
         return False
-    if word in ("doubled", "tripled", "trebled", "quadrupled"):
+    if word in RATIO_VERBS:
         return True
     if word == "twice":
         return _ratio_around(text, start, end)

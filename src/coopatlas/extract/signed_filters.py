@@ -131,15 +131,15 @@ def _bloc_before(title: str, sentence: str) -> bool:
 def about_ru_kz(title: str, sentence: str) -> bool:
     """Whether a document is a Russia–Kazakhstan one as far as its title and sentence tell:
     a grouping's agreements with third countries have Kazakhstan among the parties."""
+    bloc = _bloc_before(title, sentence)
     if re.search(r"\b(?:with|between)\b", title) and foreign_countries(title) \
-            and "Kazakh" not in title and not _bloc_before(title, sentence):
+            and "Kazakh" not in title and not bloc:
         return False  # "agreements with Azerbaijan"; "between Russia, Kazakhstan and Belarus"
 
     if any(re.search(re.escape(c) + r"[-–](?:Russian|Kazakh)", title)
            for c in foreign_countries(title)):
         return False
-    return "Kazakh" in sentence or not foreign_countries(sentence) \
-        or _bloc_before(title, sentence)
+    return "Kazakh" in sentence or not foreign_countries(sentence) or bloc
 
 
 def _stem(word: str) -> str:
