@@ -176,6 +176,18 @@ MORE_CASES = [
      "As of May 4, there were 7,000 cases.", date(2020, 5, 6), "asof:2020-05-04"),
     ("Sadly, 90 people have died.", "90 people", "other", "people",
      "There were 7,000 cases.", date(2020, 5, 6), "asof:2020-05-06"),
+    # a planned, proposed or required figure states no time; "now" in its clause does
+    ("The new bridge will cost about 2 billion rubles.", "2 billion rubles", "other", "RUB",
+     None, ON_2021, None),
+    ("I propose raising the grant from 1 million rubles to 2 million.", "2 million", "other",
+     "RUB", None, ON_2021, None),
+    ("We must treble our exports of grain.", "treble", "other", "times", None, ON_2021, None),
+    ("The mill will now employ 900 people.", "900 people", "other", "people", None, ON_2021,
+     "asof:2021-09-30"),
+    ("The plan will succeed, and the mill employs 900 people.", "900 people", "other",
+     "people", None, ON_2021, "asof:2021-09-30"),
+    ("I would like to note 900 new jobs in the town.", "900", "other", "count", None,
+     ON_2021, "asof:2021-09-30"),
 ]
 
 

@@ -109,6 +109,19 @@ PROPERTY = regex.compile(
     r"(?:investment|value|cost|price|budget) of)\s+(?:(?:about|around|over|some|almost|nearly"
     r"|more than|up to)\s+)?\S*$"
 )
+#: A figure whose own clause is planned, proposed, required or possible ("will cost about
+#: 1.5 billion euros", "I propose increasing the grant to 3 million rubles", "we must double
+#: exports") states no time: it is not a stock held on the text's date. "now", "current" or
+#: "already" in the clause make it one again; "I would like to note" is only politeness.
+UNREALISED = regex.compile(
+    r"\b(?:will|would(?!\s+like\s+to\s+(?:\w+\s+)?(?:say|note|point|remind|stress|emphasi[sz]e"
+    r"|draw|mention|add|inform|report|tell|thank|congratulate))|could|should|must|shall|might"
+    r"|propos\w*|plan(?:s|ned)?\s+to|going\s+to|ready\s+to|intends?\s+to|aims?\s+to)\b")
+HELD_NOW = regex.compile(r"\b(?:now|current\w*|today|already|so far|to date)\b")
+#: Where the figure's own clause begins, looking back from it.
+CLAUSE_START = regex.compile(
+    r"(?r)[,;:–—()]|\b(?:that|which|who|where|whereas|while|and|but)\b")
+CLAUSE_REACH = 90
 #: A figure that measures a change: the verb or noun of growth or fall around it.
 CHANGE_BEFORE = regex.compile(
     r"(?:\b(?:went|gone|goes|go|was|were|is|are|been)\s+|[,:–]\s*)(?:up|down)"
@@ -341,7 +354,17 @@ def default_period(indicator: str, sentence: str, on: date | None, unit: str | N
         return None
     if indicator in EVENT_INDICATORS or EVENT.search(sentence):
         return str(on.year)
+    if _unrealised(sentence, start):
+        return None
     return f"asof:{on.isoformat()}"
+
+
+def _unrealised(sentence: str, start: int) -> bool:
+    """Whether the clause that leads to the figure plans, proposes or requires it."""
+    reach = max(0, start - CLAUSE_REACH)
+    opening = CLAUSE_START.search(sentence, reach, start)
+    clause = sentence[opening.end() if opening else reach:start]
+    return bool(UNREALISED.search(clause)) and not HELD_NOW.search(clause)
 
 
 def _opens_clause(sentence: str, at: int) -> bool:
