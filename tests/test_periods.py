@@ -126,6 +126,16 @@ def test_comparison_base_is_no_period() -> None:
 
 def test_programme_years_are_no_period() -> None:
     assert time_expressions("a programme for 2018–2023", ON_2024) == []
+    assert time_expressions("veterans of the war of 1941–1945", ON_2024) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "the ministry spent 3 billion rubles over the 2014–2017 period",
+    "in 2014–2017, the ministry spent 3 billion rubles",
+    "the ministry spent 3 billion rubles during 2014-2017",
+])
+def test_a_span_of_years_in_which_figures_happen_is_their_period(sentence: str) -> None:
+    assert [e.period for e in time_expressions(sentence, ON_2024)] == ["2014-01..2017-12"]
 
 
 # (sentence, figure, indicator, unit, prior sentence, text date, period)

@@ -70,7 +70,7 @@ TIME_PATTERNS: tuple[tuple[str, str], ...] = (
     ("last", r"\b(?:last|past|previous)\s+year\b"),
     ("this", r"\b(?:this|the current)\s+year\b"),
     ("next", r"\bnext\s+year\b"),
-    ("range", rf"\b{_Y}\s*[–—-]\s*{_Y}\b"),
+    ("range", rf"\b(?P<r1>{_Y})\s*[–—-]\s*(?P<r2>{_Y})\b"),
     ("year", rf"\b(?:in|of|for|during|by|until|till|since)\s+(?P<y>{_Y})\b(?!\s*[–—-]\s*\d)"),
     ("asof", r"\b(?:currently|to date|at present|as of now|so far|nowadays)\b"),
     ("today", r"\btoday\b"),
@@ -94,6 +94,11 @@ COMPARISON = regex.compile(
     r"|\b(?:from|over|on|against)\s+the\s+(?:same|corresponding)\s+period(?:\s+of)?\b,?)"
     r"[^,;.\d$€£₽]{0,50}$")
 CLAUSE_BREAK = regex.compile(r"[,;:–—()]")
+#: What makes a span of years a time: "in", "over the", "during" right before it, or
+#: "period" right after it.
+RANGE_BEFORE = regex.compile(
+    r"\b(?:in|over\s+the|during|throughout|between|(?:for\s+)?the\s+period)\s+$")
+RANGE_AFTER = regex.compile(r"\s+period\b")
 EVENT = regex.compile(
     r"\b(?:was|were) (?:held|signed|adopted)\b|\btook (?:place|part)\b|\btaking part\b"
     r"|\bparticipation of\b|\bhave come\b|\bcame to\b|\battended\b|\bvisited\b"
@@ -280,11 +285,12 @@ RESOLVERS: dict[str, Callable[[re.Match[str], date], str | None]] = {
     "this": lambda m, on: str(on.year),
     "next": lambda m, on: str(on.year + 1),
     "year": lambda m, on: m.group("y"),
+    "range": lambda m, on: f"{m.group('r1')}-01..{m.group('r2')}-12",
     "asof": lambda m, on: f"asof:{on.isoformat()}",
     "today": lambda m, on: str(on.year),
 }
 SEASON_STEP = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}
-ABSOLUTE = frozenset({"year"})
+ABSOLUTE = frozenset({"year", "range"})
 #: Times precise enough to carry over to the next sentence of a paragraph.
 CARRIED = frozenset({"months_of", "mrange", "mpair", "quarter", "half", "month", "nmonths",
                      "last", "year"})
@@ -318,7 +324,8 @@ def time_expressions(sentence: str, on: date | None) -> list[TimeExpr]:
     found = []
     for m in _time_matches(sentence):
         kind = m.lastgroup
-        if kind in (None, "range") or COMPARISON.search(sentence, 0, m.start()):
+        if kind is None or kind == "range" and not _range_is_time(sentence, m) \
+                or COMPARISON.search(sentence, 0, m.start()):
             continue  # a year range names a programme; a comparison base is no period
         if kind == "ago" and FOUNDED_AGO.search(sentence, 0, m.start()):
             continue  # "established 40 years ago": when a thing began, not a figure's time
@@ -330,6 +337,14 @@ def time_expressions(sentence: str, on: date | None) -> list[TimeExpr]:
             continue  # months listed apart
         found.append(TimeExpr(m.start(), m.end(), period, kind))
     return found
+
+
+def _range_is_time(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a span of years is when figures happen ("over the 2013–2020 period", "in
+    2018–2025") rather than a programme's or a war's name ("the programme for 2018–2023",
+    "the Great Patriotic War of 1941–1945")."""
+    return bool(RANGE_BEFORE.search(sentence, max(0, m.start() - 20), m.start())
+                or RANGE_AFTER.match(sentence, m.end()))
 
 
 def _nearest(sentence: str, exprs: list[TimeExpr], start: int, end: int) -> TimeExpr | None:
