@@ -129,6 +129,11 @@ def test_programme_years_are_no_period() -> None:
     assert time_expressions("veterans of the war of 1941–1945", ON_2024) == []
 
 
+def test_a_years_results_are_that_year() -> None:
+    assert [e.period for e in time_expressions(
+        "based on the 2016 results, the plant made 900 buses", ON_2024)] == ["2016"]
+
+
 @pytest.mark.parametrize("sentence", [
     "the ministry spent 3 billion rubles over the 2014–2017 period",
     "in 2014–2017, the ministry spent 3 billion rubles",

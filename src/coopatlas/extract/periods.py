@@ -72,6 +72,7 @@ TIME_PATTERNS: tuple[tuple[str, str], ...] = (
     ("next", r"\bnext\s+year\b"),
     ("range", rf"\b(?P<r1>{_Y})\s*[–—-]\s*(?P<r2>{_Y})\b"),
     ("year", rf"\b(?:in|of|for|during|by|until|till|since)\s+(?P<y>{_Y})\b(?!\s*[–—-]\s*\d)"),
+    ("results", rf"\b(?P<yr>{_Y})\s+results\b"),
     ("asof", r"\b(?:currently|to date|at present|as of now|so far|nowadays)\b"),
     ("today", r"\btoday\b"),
 )
@@ -285,15 +286,16 @@ RESOLVERS: dict[str, Callable[[re.Match[str], date], str | None]] = {
     "this": lambda m, on: str(on.year),
     "next": lambda m, on: str(on.year + 1),
     "year": lambda m, on: m.group("y"),
+    "results": lambda m, on: m.group("yr"),
     "range": lambda m, on: f"{m.group('r1')}-01..{m.group('r2')}-12",
     "asof": lambda m, on: f"asof:{on.isoformat()}",
     "today": lambda m, on: str(on.year),
 }
 SEASON_STEP = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}
-ABSOLUTE = frozenset({"year", "range"})
+ABSOLUTE = frozenset({"year", "range", "results"})
 #: Times precise enough to carry over to the next sentence of a paragraph.
 CARRIED = frozenset({"months_of", "mrange", "mpair", "quarter", "half", "month", "nmonths",
-                     "last", "year"})
+                     "last", "year", "results"})
 
 
 def _windows(sentence: str) -> list[tuple[int, int]]:
