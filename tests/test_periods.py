@@ -191,6 +191,11 @@ MORE_CASES = [
      "As of May 4, there were 7,000 cases.", date(2020, 5, 6), "asof:2020-05-04"),
     ("Sadly, 90 people have died.", "90 people", "other", "people",
      "There were 7,000 cases.", date(2020, 5, 6), "asof:2020-05-06"),
+    # a comparison with last year measures this year
+    ("The harvest reached 90 million tonnes, 4 percent more than last year.",
+     "90 million tonnes", "other", "tonnes", None, ON_2021, "2021"),
+    ("Exports are up 7 percent compared with last year.", "7 percent", "other", "percent",
+     None, ON_2021, "2021"),
     # a planned, proposed or required figure states no time; "now" in its clause does
     ("The new bridge will cost about 2 billion rubles.", "2 billion rubles", "other", "RUB",
      None, ON_2021, None),

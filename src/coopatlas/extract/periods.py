@@ -95,6 +95,11 @@ COMPARISON = regex.compile(
     r"|\b(?:from|over|on|against)\s+the\s+(?:same|corresponding)\s+period(?:\s+of)?\b,?)"
     r"[^,;.\d$€£₽]{0,50}$")
 CLAUSE_BREAK = regex.compile(r"[,;:–—()]")
+#: A comparison with last year ("6 percent more than last year", "up 4 percent compared with
+#: last year") measures this year: the text's year is the figure's when it states no other.
+THAN_LAST_YEAR = regex.compile(
+    r"\b(?:than|compared\s+(?:with|to))\s+(?:the\s+)?(?:last|previous)\s+year\b"
+    r"(?!['’])")
 #: What makes a span of years a time: "in", "over the", "during" right before it, or
 #: "period" right after it.
 RANGE_BEFORE = regex.compile(
@@ -412,6 +417,8 @@ def resolve(sentence: str, start: int, end: int, indicator: str, on: date | None
         return expr.period
     if leader is not None:
         return leader
+    if on is not None and THAN_LAST_YEAR.search(sentence, start):
+        return str(on.year)
     change = _a_change(sentence, start, end)
     before = _prior_time(prior, on)
     if before is not None and (before.kind == "asofdate" or change
