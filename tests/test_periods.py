@@ -129,6 +129,16 @@ def test_programme_years_are_no_period() -> None:
     assert time_expressions("veterans of the war of 1941–1945", ON_2024) == []
 
 
+@pytest.mark.parametrize("sentence,periods", [
+    ("in late 2018 the mill made 4,000 tonnes", ["2018"]),
+    ("exports rose 3 percent in early 2019", ["2019"]),
+    # a level of a year is a base to compare with, not the figure's time
+    ("reserves have recovered to the level of 2014 and stand at $400 billion", []),
+])
+def test_parts_of_years_and_levels(sentence: str, periods: list[str]) -> None:
+    assert [e.period for e in time_expressions(sentence, ON_2024)] == periods
+
+
 def test_a_years_results_are_that_year() -> None:
     assert [e.period for e in time_expressions(
         "based on the 2016 results, the plant made 900 buses", ON_2024)] == ["2016"]
@@ -201,6 +211,8 @@ MORE_CASES = [
      None, ON_2021, None),
     ("I propose raising the grant from 1 million rubles to 2 million.", "2 million", "other",
      "RUB", None, ON_2021, None),
+    ("I suggest paying families 300,000 rubles.", "300,000 rubles", "other", "RUB", None,
+     ON_2021, None),
     ("We must treble our exports of grain.", "treble", "other", "times", None, ON_2021, None),
     ("The mill will now employ 900 people.", "900 people", "other", "people", None, ON_2021,
      "asof:2021-09-30"),

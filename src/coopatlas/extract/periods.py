@@ -71,7 +71,8 @@ TIME_PATTERNS: tuple[tuple[str, str], ...] = (
     ("this", r"\b(?:this|the current)\s+year\b"),
     ("next", r"\bnext\s+year\b"),
     ("range", rf"\b(?P<r1>{_Y})\s*[–—-]\s*(?P<r2>{_Y})\b"),
-    ("year", rf"\b(?:in|of|for|during|by|until|till|since)\s+(?P<y>{_Y})\b(?!\s*[–—-]\s*\d)"),
+    ("year", rf"\b(?:in|of|for|during|by|until|till|since)\s+(?:{_PART}[- ]?)?(?P<y>{_Y})\b"
+             r"(?!\s*[–—-]\s*\d)"),
     ("results", rf"\b(?P<yr>{_Y})\s+results\b"),
     ("asof", r"\b(?:currently|to date|at present|as of now|so far|nowadays)\b"),
     ("today", r"\btoday\b"),
@@ -95,6 +96,8 @@ COMPARISON = regex.compile(
     r"|\b(?:from|over|on|against)\s+the\s+(?:same|corresponding)\s+period(?:\s+of)?\b,?)"
     r"[^,;.\d$€£₽]{0,50}$")
 CLAUSE_BREAK = regex.compile(r"[,;:–—()]")
+#: "recovered to the level of early 2014": a base to compare with, no period.
+LEVEL_OF = regex.compile(r"\blevels?\s+$")
 #: A comparison with last year ("6 percent more than last year", "up 4 percent compared with
 #: last year") measures this year: the text's year is the figure's when it states no other.
 THAN_LAST_YEAR = regex.compile(
@@ -127,7 +130,7 @@ PROPERTY = regex.compile(
 UNREALISED = regex.compile(
     r"\b(?:will|would(?!\s+like\s+to\s+(?:\w+\s+)?(?:say|note|point|remind|stress|emphasi[sz]e"
     r"|draw|mention|add|inform|report|tell|thank|congratulate))|could|should|must|shall|might"
-    r"|propos\w*|plan(?:s|ned)?\s+to|going\s+to|ready\s+to|intends?\s+to|aims?\s+to)\b")
+    r"|propos\w*|suggest\w*|plan(?:s|ned)?\s+to|going\s+to|ready\s+to|intends?\s+to|aims?\s+to)\b")
 HELD_NOW = regex.compile(r"\b(?:now|current\w*|today|already|so far|to date)\b")
 #: Where the figure's own clause begins, looking back from it.
 CLAUSE_START = regex.compile(
@@ -332,7 +335,7 @@ def time_expressions(sentence: str, on: date | None) -> list[TimeExpr]:
     for m in _time_matches(sentence):
         kind = m.lastgroup
         if kind is None or kind == "range" and not _range_is_time(sentence, m) \
-                or COMPARISON.search(sentence, 0, m.start()):
+                or _a_base(sentence, m.start()):
             continue  # a year range names a programme; a comparison base is no period
         if kind == "ago" and FOUNDED_AGO.search(sentence, 0, m.start()):
             continue  # "established 40 years ago": when a thing began, not a figure's time
@@ -344,6 +347,13 @@ def time_expressions(sentence: str, on: date | None) -> list[TimeExpr]:
             continue  # months listed apart
         found.append(TimeExpr(m.start(), m.end(), period, kind))
     return found
+
+
+def _a_base(sentence: str, at: int) -> bool:
+    """Whether the time at ``at`` is what a figure is compared with ("than in 2015", "the
+    level of 2014")."""
+    return bool(COMPARISON.search(sentence, 0, at)
+                or sentence.startswith("of", at) and LEVEL_OF.search(sentence, max(0, at - 12), at))
 
 
 def _range_is_time(sentence: str, m: re.Match[str]) -> bool:
