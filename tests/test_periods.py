@@ -206,6 +206,13 @@ MORE_CASES = [
      "90 million tonnes", "other", "tonnes", None, ON_2021, "2021"),
     ("Exports are up 7 percent compared with last year.", "7 percent", "other", "percent",
      None, ON_2021, "2021"),
+    # "since 2011": a change runs from then to the text's month; a total is a stock now
+    ("Output has almost doubled since 2011.", "doubled", "other", "times", None, ON_2021,
+     "2011-01..2021-09"),
+    ("Since 2012 exports grew by 40 percent.", "40 percent", "other", "percent", None,
+     ON_2021, "2012-01..2021-09"),
+    ("Since 2012 the fund has given $255 million in grants.", "$255 million", "other", "USD",
+     None, ON_2021, "asof:2021-09-30"),
     # a planned, proposed or required figure states no time; "now" in its clause does
     ("The new bridge will cost about 2 billion rubles.", "2 billion rubles", "other", "RUB",
      None, ON_2021, None),

@@ -71,7 +71,8 @@ TIME_PATTERNS: tuple[tuple[str, str], ...] = (
     ("this", r"\b(?:this|the current)\s+year\b"),
     ("next", r"\bnext\s+year\b"),
     ("range", rf"\b(?P<r1>{_Y})\s*[–—-]\s*(?P<r2>{_Y})\b"),
-    ("year", rf"\b(?:in|of|for|during|by|until|till|since)\s+(?:{_PART}[- ]?)?(?P<y>{_Y})\b"
+    ("since", rf"\bsince\s+(?P<sy>{_Y})\b(?!\s*[–—-]\s*\d)"),
+    ("year", rf"\b(?:in|of|for|during|by|until|till)\s+(?:{_PART}[- ]?)?(?P<y>{_Y})\b"
              r"(?!\s*[–—-]\s*\d)"),
     ("results", rf"\b(?P<yr>{_Y})\s+results\b"),
     ("asof", r"\b(?:currently|to date|at present|as of now|so far|nowadays)\b"),
@@ -295,6 +296,7 @@ RESOLVERS: dict[str, Callable[[re.Match[str], date], str | None]] = {
     "next": lambda m, on: str(on.year + 1),
     "year": lambda m, on: m.group("y"),
     "results": lambda m, on: m.group("yr"),
+    "since": lambda m, on: f"{m.group('sy')}-01..{on.year:04d}-{on.month:02d}",
     "range": lambda m, on: f"{m.group('r1')}-01..{m.group('r2')}-12",
     "asof": lambda m, on: f"asof:{on.isoformat()}",
     "today": lambda m, on: str(on.year),
@@ -423,6 +425,9 @@ def resolve(sentence: str, start: int, end: int, indicator: str, on: date | None
             and not TODAYS_EVENT.search(sentence) \
             and indicator not in EVENT_INDICATORS:
         return f"asof:{on.isoformat()}"  # "Today, 7,000 companies are present": a stock
+    if expr is not None and expr.kind == "since" and on is not None \
+            and not _changed(sentence, start, end):
+        return f"asof:{on.isoformat()}"  # "$255 million of grants since 2012": a stock now
     if expr is not None:
         return expr.period
     if leader is not None:
@@ -469,6 +474,12 @@ def opens_with_time(sentence: str | None, on: date | None) -> bool:
     exprs = time_expressions(sentence.lower(), on)
     return (len(exprs) == 1 and exprs[0].kind in CARRIED | {"asofdate"}
             and sentence[:exprs[0].start].strip().lower() in FRONTING)
+
+
+def _changed(sentence: str, start: int, end: int) -> bool:
+    """Whether the figure is a change, however long its time ("has doubled since 2011")."""
+    return bool(CHANGE_BEFORE.search(sentence, max(0, start - 30), start)
+                or CHANGE_AFTER.match(sentence, end) or CHANGE_ITSELF.search(sentence, start, end))
 
 
 def _a_change(sentence: str, start: int, end: int) -> bool:
