@@ -147,6 +147,7 @@ def test_a_years_results_are_that_year() -> None:
 @pytest.mark.parametrize("sentence", [
     "the ministry spent 3 billion rubles over the 2014–2017 period",
     "in 2014–2017, the ministry spent 3 billion rubles",
+    "the ministry spent 3 billion rubles over 2014–2017",
     "the ministry spent 3 billion rubles during 2014-2017",
 ])
 def test_a_span_of_years_in_which_figures_happen_is_their_period(sentence: str) -> None:

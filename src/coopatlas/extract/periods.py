@@ -104,10 +104,10 @@ LEVEL_OF = regex.compile(r"\blevels?\s+$")
 THAN_LAST_YEAR = regex.compile(
     r"\b(?:than|compared\s+(?:with|to))\s+(?:the\s+)?(?:last|previous)\s+year\b"
     r"(?!['’])")
-#: What makes a span of years a time: "in", "over the", "during" right before it, or
+#: What makes a span of years a time: "in", "over (the)", "during" right before it, or
 #: "period" right after it.
 RANGE_BEFORE = regex.compile(
-    r"\b(?:in|over\s+the|during|throughout|between|(?:for\s+)?the\s+period)\s+$")
+    r"\b(?:in|over(?:\s+the)?|during|throughout|between|(?:for\s+)?the\s+period)\s+$")
 RANGE_AFTER = regex.compile(r"\s+period\b")
 EVENT = regex.compile(
     r"\b(?:was|were) (?:held|signed|adopted)\b|\btook (?:place|part)\b|\btaking part\b"
