@@ -214,6 +214,17 @@ MORE_CASES = [
      ON_2021, "2012-01..2021-09"),
     ("Since 2012 the fund has given $255 million in grants.", "$255 million", "other", "USD",
      None, ON_2021, "asof:2021-09-30"),
+    # a yearly rate, a property, a past before something untold: no period
+    ("The state annually gives the theatre 90 million rubles.", "90 million rubles", "other",
+     "RUB", None, ON_2021, None),
+    ("We check 4 million passengers at the airport every year.", "4 million", "other",
+     "people", None, ON_2021, None),
+    ("The resort has total funding of 3 billion rubles.", "3 billion rubles", "other", "RUB",
+     None, ON_2021, None),
+    ("A hotel with capacity for 400 guests is planned.", "400", "other", "count", None,
+     ON_2021, None),
+    ("There were 7,000 of them before the reform.", "7,000", "other", "count", None, ON_2021,
+     None),
     # a planned, proposed or required figure states no time; "now" in its clause does
     ("The new bridge will cost about 2 billion rubles.", "2 billion rubles", "other", "RUB",
      None, ON_2021, None),

@@ -120,10 +120,15 @@ TIMELESS_UNITS = frozenset({"km"})
 #: A value that describes a thing ("worth $400 million", "a capacity of 300 trucks a day")
 #: is a property of it, not a stock dated by the text.
 PROPERTY = regex.compile(
-    r"\b(?:worth|valued at|capacity of|costing|designed for|with an? (?:total |overall )?"
-    r"(?:investment|value|cost|price|budget) of)\s+(?:(?:about|around|over|some|almost|nearly"
-    r"|more than|up to)\s+)?\S*$"
+    r"\b(?:worth|valued at|capacity (?:of|for)|costing|designed for|(?:with|and|involves?"
+    r"|has|had) (?:an? )?(?:total |overall )?(?:investments?|value|cost|price|budget|funding) of)"
+    r"\s+(?:(?:about|around|over|some|almost|nearly|more than|up to)\s+)?\S*$"
 )
+#: A yearly rate said before the figure ("Russia annually provides $30 million") or after
+#: its noun ("we inspect 23 million people at the border every year"): no period.
+YEARLY = regex.compile(r"\b(?:annually|every year|each year|yearly)\b")
+#: "It was 18,000 before", "about 6,500 before the reform": a past with no time told.
+BEFORE_THEN = regex.compile(r"(?:\s+[\w’'-]+){0,2}?\s+before\b(?!\s+(?:19|20)\d\d)")
 #: A figure whose own clause is planned, proposed, required or possible ("will cost about
 #: 1.5 billion euros", "I propose increasing the grant to 3 million rubles", "we must double
 #: exports") states no time: it is not a stock held on the text's date. "now", "current" or
@@ -379,12 +384,15 @@ def _nearest(sentence: str, exprs: list[TimeExpr], start: int, end: int) -> Time
 
 
 def default_period(indicator: str, sentence: str, on: date | None, unit: str | None = None,
-                   start: int = 0) -> str | None:
-    """The period of a figure whose sentence gives no time: a length or a property of a
-    thing has none, an event's figure is the text's year, a stock is as of the text's date."""
+                   start: int = 0, end: int = 0) -> str | None:
+    """The period of a figure whose sentence gives no time: a length, a property of a thing,
+    a yearly rate or a past before something untold has none, an event's figure is the
+    text's year, a stock is as of the text's date."""
     if on is None or indicator in TIMELESS_INDICATORS or unit in TIMELESS_UNITS:
         return None
-    if PROPERTY.search(sentence, max(0, start - 40), start):
+    if PROPERTY.search(sentence, max(0, start - 40), start) \
+            or YEARLY.search(sentence, max(0, start - 40), start + 60) \
+            or BEFORE_THEN.match(sentence, end):
         return None
     if indicator in EVENT_INDICATORS or EVENT.search(sentence):
         return str(on.year)
@@ -442,7 +450,7 @@ def resolve(sentence: str, start: int, end: int, indicator: str, on: date | None
         return before.period  # "As of May 4, ... . Since then 90 have recovered."
     if change and on is not None and indicator not in TIMELESS_INDICATORS:
         return str(on.year)  # "trade has grown by 26 percent": a change over a time, not a stock
-    return default_period(indicator, sentence, on, unit, start)
+    return default_period(indicator, sentence, on, unit, start, end)
 
 
 def carried_period(sentence: str, prior: str | None, on: date | None) -> str | None:
