@@ -232,6 +232,13 @@ MORE_CASES = [
      "RUB", None, ON_2021, None),
     ("I suggest paying families 300,000 rubles.", "300,000 rubles", "other", "RUB", None,
      ON_2021, None),
+    ("It is necessary to have at least 30 percent of one's own funds.", "30 percent", "other",
+     "percent", None, ON_2021, None),
+    ("The two banks agreed to create a fund with capital of $1 billion.", "$1 billion",
+     "other", "USD", None, ON_2021, None),
+    ("In particular, I propose raising the grant for farms from 10 million rubles to 20 "
+     "million rubles and the grant for dairies by a third.", "20 million rubles", "other",
+     "RUB", None, ON_2021, None),
     ("We must treble our exports of grain.", "treble", "other", "times", None, ON_2021, None),
     ("The mill will now employ 900 people.", "900 people", "other", "people", None, ON_2021,
      "asof:2021-09-30"),

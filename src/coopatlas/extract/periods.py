@@ -131,12 +131,21 @@ YEARLY = regex.compile(r"\b(?:annually|every year|each year|yearly)\b")
 BEFORE_THEN = regex.compile(r"(?:\s+[\w’'-]+){0,2}?\s+before\b(?!\s+(?:19|20)\d\d)")
 #: A figure whose own clause is planned, proposed, required or possible ("will cost about
 #: 1.5 billion euros", "I propose increasing the grant to 3 million rubles", "we must double
-#: exports") states no time: it is not a stock held on the text's date. "now", "current" or
+#: exports", "it is necessary to have at least 30 percent", "we decided to add 20 billion
+#: rubles", "an objective of 85 percent") states no time: it is not a stock held on the
+#: text's date. "now", "current" or
 #: "already" in the clause make it one again; "I would like to note" is only politeness.
 UNREALISED = regex.compile(
     r"\b(?:will|would(?!\s+like\s+to\s+(?:\w+\s+)?(?:say|note|point|remind|stress|emphasi[sz]e"
     r"|draw|mention|add|inform|report|tell|thank|congratulate))|could|should|must|shall|might"
-    r"|propos\w*|suggest\w*|plan(?:s|ned)?\s+to|going\s+to|ready\s+to|intends?\s+to|aims?\s+to)\b")
+    r"|propos\w*|suggest\w*|plan(?:s|ned)?\s+to|going\s+to|ready\s+to|intends?\s+to|aims?\s+to"
+    r"|(?:necessary|required|needs?|ha(?:ve|s|d)|decided|agreed|used)\s+to"
+    r"|(?:objective|target|goal)\s+of)\b")
+#: A sentence that opens with a proposal proposes every figure in it ("In particular, I
+#: propose increasing the grant from 1.5 million rubles to 3 million rubles and ...").
+PROPOSING = regex.compile(
+    r"\W*(?:(?:in particular|first(?:ly)?|second(?:ly)?|third(?:ly)?|also|so|therefore|and|now)"
+    r"\W+)*(?:i|we)\s+(?:would\s+)?(?:also\s+)?(?:propose|suggest)\b")
 HELD_NOW = regex.compile(r"\b(?:now|current\w*|today|already|so far|to date)\b")
 #: Where the figure's own clause begins, looking back from it.
 CLAUSE_START = regex.compile(
@@ -406,7 +415,8 @@ def _unrealised(sentence: str, start: int) -> bool:
     reach = max(0, start - CLAUSE_REACH)
     opening = CLAUSE_START.search(sentence, reach, start)
     clause = sentence[opening.end() if opening else reach:start]
-    return bool(UNREALISED.search(clause)) and not HELD_NOW.search(clause)
+    return bool(UNREALISED.search(clause)) and not HELD_NOW.search(clause) \
+        or bool(PROPOSING.match(sentence))
 
 
 def _opens_clause(sentence: str, at: int) -> bool:
