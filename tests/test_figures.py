@@ -119,6 +119,13 @@ def test_a_paragraphs_time_goes_on(text: str, periods: list[str]) -> None:
     # a coordinated figure with no time of its own shares its leader's (here: a change)
     ("Rail freight rose by 4.1 percent and 5.3 percent, respectively.", ["2019", "2019"]),
     ("Wheat sales grew by 12 percent, 9 percent and 3 percent.", ["2019", "2019", "2019"]),
+    # ... also with the items named between them
+    ("Barley showed a 6 percent growth, oats – 4 percent, and rye – 2 percent.",
+     ["2019", "2019", "2019"]),
+    ("Tax on profits grew by 9 percent, tax on incomes by 5 percent.", ["2019", "2019"]),
+    # ... but a change does not share a stock's date
+    ("The margin was 7 percent, and output per worker grew by 11 percent.",
+     ["asof:2019-11-07", "2019"]),
     # a time after both, in their clause, dates both; a time of its own is kept
     ("Rail freight rose by 4.1 percent and 5.3 percent in 2017.", ["2017", "2017"]),
     ("Rail freight rose by 4.1 percent in 2016 and 5.3 percent in 2017.", ["2016", "2017"]),

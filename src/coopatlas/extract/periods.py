@@ -448,11 +448,13 @@ def resolve(sentence: str, start: int, end: int, indicator: str, on: date | None
         return f"asof:{on.isoformat()}"  # "$255 million of grants since 2012": a stock now
     if expr is not None:
         return expr.period
-    if leader is not None:
-        return leader
+    change = _a_change(sentence, start, end)
+    if leader is not None and unit not in TIMELESS_UNITS \
+            and not (change and leader.startswith("asof:")):
+        return leader  # a length has no time; a change is no stock ("a margin of 7.6
+        # percent, and output grew by 11.2 percent")
     if on is not None and THAN_LAST_YEAR.search(sentence, start):
         return str(on.year)
-    change = _a_change(sentence, start, end)
     before = _prior_time(prior, on)
     if before is not None and (before.kind == "asofdate" or change
                                or CHANGE_ITSELF.search(sentence, start, end)
