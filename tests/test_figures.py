@@ -115,6 +115,12 @@ def test_a_paragraphs_time_goes_on(text: str, periods: list[str]) -> None:
     assert [c.fact.period for c in run(text, "2019-11-07").claims] == periods
 
 
+def test_a_bare_billion_before_a_verb_takes_its_neighbours_money() -> None:
+    claims = run("Investment reached 90 billion rubles, of which 30 billion went to roads.",
+                 "2019-11-07").claims
+    assert [(c.fact.value, c.fact.unit) for c in claims] == [(9e10, "RUB"), (3e10, "RUB")]
+
+
 @pytest.mark.parametrize("text,periods", [
     # a coordinated figure with no time of its own shares its leader's (here: a change)
     ("Rail freight rose by 4.1 percent and 5.3 percent, respectively.", ["2019", "2019"]),

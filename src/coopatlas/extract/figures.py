@@ -178,10 +178,16 @@ NOT_A_NOUN = PREPOSITIONS | COMPARATIVES | frozenset(
     "as in and or but than which that was were is are has have had will would".split())
 
 
+#: Verbs that may follow a bare number ("60 billion went to new construction").
+VERB_AFTER = regex.compile(r"(?:\w+ed|went|goes|came|comes|remains?|stands?|stood)")
+
+
 def _bare(q: Quantity, least: float = MILLION) -> bool:
-    """A count of millions (or more) with no noun of its own: "200 million as grants"."""
+    """A count of millions (or more) with no noun of its own: "200 million as grants",
+    "60 billion went to new construction"."""
     first = (q.noun or "").split(None, 1)[0] if q.noun else ""
-    return q.unit == "count" and q.value >= least and (not first or first in NOT_A_NOUN)
+    return q.unit == "count" and q.value >= least \
+        and (not first or first in NOT_A_NOUN or bool(VERB_AFTER.fullmatch(first)))
 
 
 def _money_by_its_neighbours(qs: list[Quantity], earlier: str | None = None
