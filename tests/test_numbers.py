@@ -86,6 +86,11 @@ CASES = [
     ("reduced three or four times over", [(3, "times", 4, None)]),
     ("some eight or nine thousand visitors", [(8000, "count", 9000, "some")]),
     ("five to six billion roubles", [(5e9, "RUB", 6e9, None)]),
+    # one amount told in two scales; two amounts of one scale stay two
+    ("debt came to 3 trillion 250 billion rubles", [(3.25e12, "RUB", None, None)]),
+    ("output of two trillion and 17 billion rubles", [(2.017e12, "RUB", None, None)]),
+    ("we got 1.5 billion and 2.5 billion in grants", [(1.5e9, "count", None, None),
+                                                     (2.5e9, "count", None, None)]),
 ]
 NOT_FIGURES = [
     "November 9, 2017", "on 27 November 2024", "at 18:40", "in 2003", "the 16th forum",

@@ -393,13 +393,32 @@ def _word_range(text: str, q: Quantity, after: Quantity) -> Quantity | None:
                    number_start=q.number_start, qualifier=q.qualifier or after.qualifier)
 
 
+COMPOUND_JOINT = regex.compile(r"\s+(?:and\s+)?")
+
+
+def _compound(text: str, q: Quantity, after: Quantity) -> Quantity | None:
+    """"2 trillion 141 billion rubles", "two trillion and 818 million": one amount, the
+    larger scale's whole count plus the smaller scale's part."""
+    scale = SCALED.search(text, q.number_start, q.end)
+    if (q.unit != "count" or q.value_max is not None or after.value_max is not None
+            or scale is None or not COMPOUND_JOINT.fullmatch(text, q.end, after.number_start)):
+        return None
+    unit_of_q = SCALES[scale.group().lower()]
+    if q.value % unit_of_q or not after.value < unit_of_q \
+            or not SCALED.search(text, after.number_start, after.end):
+        return None
+    return replace(after, start=q.start, value=q.value + after.value,
+                   number_start=q.number_start, qualifier=q.qualifier or after.qualifier)
+
+
 def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
     """A bare number listed before a measured one shares its unit ("41 and 21 percent");
-    "between 1.5 and 6.5 percent" and "three or four times" are one range."""
+    "between 1.5 and 6.5 percent" and "three or four times" are one range; "1 trillion 80
+    billion rubles" is one amount."""
     out = list(found)
     for i in range(len(out) - 2, -1, -1):
         q, after = out[i], out[i + 1]
-        joined = _word_range(text, q, after)
+        joined = _word_range(text, q, after) or _compound(text, q, after)
         if joined is not None:
             out[i:i + 2] = [joined]
             continue
