@@ -86,6 +86,10 @@ CASES = [
     ("reduced three or four times over", [(3, "times", 4, None)]),
     ("some eight or nine thousand visitors", [(8000, "count", 9000, "some")]),
     ("five to six billion roubles", [(5e9, "RUB", 6e9, None)]),
+    # a hyphenated amount before its noun ("a 270-billion-ruble programme")
+    ("a 40-billion-ruble programme", [(4e10, "RUB", None, None)]),
+    ("the $20-billion mark", [(2e10, "USD", None, None)]),
+    ("monthly 3,000-ruble payments", [(3000, "RUB", None, None)]),
     # one amount told in two scales; two amounts of one scale stay two
     ("debt came to 3 trillion 250 billion rubles", [(3.25e12, "RUB", None, None)]),
     ("output of two trillion and 17 billion rubles", [(2.017e12, "RUB", None, None)]),

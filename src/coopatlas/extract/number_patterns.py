@@ -118,14 +118,15 @@ _MEASURE = (
 MONTH_NAMES = frozenset(m.capitalize() for m in MONTHS)
 _MONTH = "(?:" + "|".join(m.capitalize() for m in MONTHS) + ")"
 _NOUN = r"(?P<noun>(?:\s+(?:more|of|[A-Za-z][\w’'-]*)){1,5})?"
-_UNIT = rf"(?:\s*(?P<cur>{_CURRENCY_WORD})|\s*(?P<measure>{_MEASURE}))"
+_UNIT = rf"(?:(?:\s*|-)(?P<cur>{_CURRENCY_WORD})|\s*(?P<measure>{_MEASURE}))"
 #: Everything right of a number in one match, tried in order: a date ("12 March"); a unit,
-#: with its range and scale ("30–35 percent", "14 billion dollars"); what makes it no
+#: with its range and scale ("30–35 percent", "14 billion dollars", "a 270-billion-ruble
+#: programme"); what makes it no
 #: quantity (ordinals, "5:30", names, durations, year spans); else a plain count.
 RIGHT = regex.compile(
     rf"(?P<date>(?:\s*{_DASH}\s*\d{{1,2}})?\s+{_MONTH}\b)"
     rf"|(?P<body>(?P<odd>-odd\b)?(?P<range>\s*(?:{_DASH}|to|or)\s*(?P<max>{_NUM}))?"
-    rf"(?:\s*(?P<scale>{_SCALE}){_UNIT}?|{_UNIT})){_NOUN}"
+    rf"(?:(?:\s*|-)(?P<scale>{_SCALE}){_UNIT}?|{_UNIT})){_NOUN}"
     rf"|(?P<reject>(?:st|nd|rd|th)\b|[:/-]\d|[A-Za-z]|-(?i:year|month|day|week|hour)"
     rf"|\s*-?\s*(?i:{DURATIONS})\b|\s*{_DASH}\s*(?:1[89]|20)\d\d\b|\s*{_AREA})"
     rf"|(?P<body>(?P<odd>-odd\b)?(?P<range>\s*[–—−]\s*(?P<max>{_NUM}))?){_NOUN}"
