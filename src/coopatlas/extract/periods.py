@@ -125,7 +125,9 @@ PROPERTY = regex.compile(
     r"\s+(?:(?:about|around|over|some|almost|nearly|more than|up to)\s+)?\S*$"
 )
 #: A yearly rate said before the figure ("Russia annually provides $30 million") or after
-#: its noun ("we inspect 23 million people at the border every year"): no period.
+#: its noun ("we inspect 23 million people at the border every year"), in a sentence with no
+#: time: no period. (RATE, below, is "300 motors a year" right after the figure, which only
+#: a year or "last year" in the sentence overrides.)
 YEARLY = regex.compile(r"\b(?:annually|every year|each year|yearly)\b")
 #: "It was 18,000 before", "about 6,500 before the reform": a past with no time told.
 BEFORE_THEN = regex.compile(r"(?:\s+[\w’'-]+){0,2}?\s+before\b(?!\s+(?:19|20)\d\d)")
@@ -133,8 +135,8 @@ BEFORE_THEN = regex.compile(r"(?:\s+[\w’'-]+){0,2}?\s+before\b(?!\s+(?:19|20)\
 #: 1.5 billion euros", "I propose increasing the grant to 3 million rubles", "we must double
 #: exports", "it is necessary to have at least 30 percent", "we decided to add 20 billion
 #: rubles", "an objective of 85 percent") states no time: it is not a stock held on the
-#: text's date. "now", "current" or
-#: "already" in the clause make it one again; "I would like to note" is only politeness.
+#: text's date. "now", "current" or "already" in the clause make it one again; "I would
+#: like to note" is only politeness.
 UNREALISED = regex.compile(
     r"\b(?:will|would(?!\s+like\s+to\s+(?:\w+\s+)?(?:say|note|point|remind|stress|emphasi[sz]e"
     r"|draw|mention|add|inform|report|tell|thank|congratulate))|could|should|must|shall|might"
