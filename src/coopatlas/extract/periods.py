@@ -451,10 +451,11 @@ def resolve(sentence: str, start: int, end: int, indicator: str, on: date | None
     if expr is not None:
         return expr.period
     change = _a_change(sentence, start, end)
+    # a length has no time; a change is no stock ("a margin of 7.6 percent, and output grew
+    # by 11.2 percent")
     if leader is not None and unit not in TIMELESS_UNITS \
             and not (change and leader.startswith("asof:")):
-        return leader  # a length has no time; a change is no stock ("a margin of 7.6
-        # percent, and output grew by 11.2 percent")
+        return leader
     if on is not None and THAN_LAST_YEAR.search(sentence, start):
         return str(on.year)
     before = _prior_time(prior, on)
@@ -500,13 +501,17 @@ def opens_with_time(sentence: str | None, on: date | None) -> bool:
 
 def _changed(sentence: str, start: int, end: int) -> bool:
     """Whether the figure is a change, however long its time ("has doubled since 2011")."""
+    return _change_words(sentence, start, end) or bool(CHANGE_ITSELF.search(sentence, start, end))
+
+
+def _change_words(sentence: str, start: int, end: int) -> bool:
+    """A verb or noun of growth or fall around the figure ("grew by", "percent growth")."""
     return bool(CHANGE_BEFORE.search(sentence, max(0, start - 30), start)
-                or CHANGE_AFTER.match(sentence, end) or CHANGE_ITSELF.search(sentence, start, end))
+                or CHANGE_AFTER.match(sentence, end))
 
 
 def _a_change(sentence: str, start: int, end: int) -> bool:
     """Whether the figure is a change ("grew by 26 percent", "2.4 percent growth")."""
     if LONG_SPAN.search(sentence):
         return False  # "over the decade trade grew fourfold": a change over years untold
-    return bool(CHANGE_BEFORE.search(sentence, max(0, start - 30), start)
-                or CHANGE_AFTER.match(sentence, end))
+    return _change_words(sentence, start, end)
