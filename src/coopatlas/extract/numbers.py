@@ -404,7 +404,7 @@ def _compound(text: str, q: Quantity, after: Quantity) -> Quantity | None:
             or scale is None or not COMPOUND_JOINT.fullmatch(text, q.end, after.number_start)):
         return None
     unit_of_q = SCALES[scale.group().lower()]
-    if q.value % unit_of_q or not after.value < unit_of_q \
+    if q.value % unit_of_q or after.value >= unit_of_q \
             or not SCALED.search(text, after.number_start, after.end):
         return None
     return replace(after, start=q.start, value=q.value + after.value,
