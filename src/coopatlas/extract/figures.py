@@ -28,7 +28,8 @@ from coopatlas.extract.indicator_nouns import NOUN_INDICATORS, NOUN_STOP
 from coopatlas.extract.indicators import Context, Decision, classify
 from coopatlas.extract.number_patterns import COMPARATIVES, MONEY_UNITS, PREPOSITIONS
 from coopatlas.extract.numbers import MEASURE, Quantity, find_quantities
-from coopatlas.extract.periods import carried_period, opens_with_time, resolve
+from coopatlas.extract.periods import a_change, carried_period, opens_with_time, resolve
+from coopatlas.extract.report_year import report_year
 from coopatlas.gazetteer.countries import about_another_country, foreign_countries
 from coopatlas.gazetteer.names import names_kazakhstan
 from coopatlas.model import Claim, Figure, Sentence, Span
@@ -276,8 +277,14 @@ def _claim(doc: Doc, q: Quantity, indicator: str, rule: str,
             and not PEOPLE_AS_WRITTEN.match(q.noun or "")):
         unit = "count"  # "74,000 citizens" who study are a count; "1,000 people" stay people
     end = _end_with_noun(text, q)
-    period = resolve(sentence, q.start - s_start, q.end - s_start, indicator,
-                     doc.document.published, q.unit, prior, leader)
+    on = doc.document.published
+    period = resolve(sentence, q.start - s_start, q.end - s_start, indicator, on, q.unit,
+                     prior, leader)
+    if on is not None and (period == f"asof:{on.isoformat()}" or period == str(on.year)
+                           and a_change(sentence.lower(), q.start - s_start, q.end - s_start)):
+        year = report_year(text, s_start, sentence, q.start - s_start, on)
+        if year is not None:  # a result of the year a report is about, not a stock
+            period, rule = year, f"{rule}+report_year"
     kind = KINDS.get(indicator) or ("stock" if period and period.startswith("asof:") else "result")
     figure = Figure(
         text=text[q.start:end], value=_signed(q.value, indicator, text, q, s_start, fall_before),

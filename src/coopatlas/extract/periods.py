@@ -165,9 +165,11 @@ CHANGE_AFTER = regex.compile(r"\s*(?:growth|increase|rise|decline|drop|fall|decr
 #: time of the sentence before; with none there, annotators read it as a stock or a change.
 CHANGE_ITSELF = regex.compile(rf"(?:{'|'.join(RATIO_VERBS)})$")
 PRESENT = regex.compile(r"\b(?:is|are|has|have|now|currently|remains?|accounts? for)\b")
-#: A verb in the past tense: "today we signed 12 agreements" reports an event.
+#: A verb in the past tense: "today we signed 12 agreements" reports an event. Irregular
+#: verbs other than these four ("took", "built") are missed.
 PAST = regex.compile(
-    r"\b(?:was|were|had|did)\b|(?<!\b(?:are|is|be|been|being|have|has)\s+)\b\w{3,}ed\b")
+    r"\b(?:was|were|had|did)\b"
+    r"|(?<!\b(?:are|is|be|been|being|have|has)\s+)\b(?!(?:hundred|need|indeed|speed)\b)\w{3,}ed\b")
 #: A yearly rate right after the figure and its noun ("300 motors a year", "4% per year");
 #: a weekly or daily frequency ("50 flights a week") stays a stock of the text's date.
 RATE = regex.compile(
@@ -450,7 +452,7 @@ def resolve(sentence: str, start: int, end: int, indicator: str, on: date | None
         return f"asof:{on.isoformat()}"  # "$255 million of grants since 2012": a stock now
     if expr is not None:
         return expr.period
-    change = _a_change(sentence, start, end)
+    change = a_change(sentence, start, end)
     # a length has no time; a change is no stock ("a margin of 7.6 percent, and output grew
     # by 11.2 percent")
     if leader is not None and unit not in TIMELESS_UNITS \
@@ -510,7 +512,7 @@ def _change_words(sentence: str, start: int, end: int) -> bool:
                 or CHANGE_AFTER.match(sentence, end))
 
 
-def _a_change(sentence: str, start: int, end: int) -> bool:
+def a_change(sentence: str, start: int, end: int) -> bool:
     """Whether the figure is a change ("grew by 26 percent", "2.4 percent growth")."""
     if LONG_SPAN.search(sentence):
         return False  # "over the decade trade grew fourfold": a change over years untold

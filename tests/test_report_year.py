@@ -1,0 +1,82 @@
+"""The year a report is about: past results after the speaker named last year (own fixtures)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from coopatlas.extract.report_year import report_year
+from test_figures import run
+
+SPRING, AUTUMN = "2020-03-16", "2020-09-16"
+
+REPORT = (
+    "Minister of Roads Oleg Varlamov: Mr President, the ministry met all of its plans in 2019 "
+    "and did better than in 2018.\n"
+    "Toll revenue rose to 52 billion rubles, and the new ferries carried 12 million "
+    "passengers.\n"
+)
+
+
+def periods(text: str, published: str = SPRING) -> list[str | None]:
+    return [c.fact.period for c in run(text, published).claims]
+
+
+def test_past_results_after_the_named_year_are_that_years() -> None:
+    assert periods(REPORT) == ["2019", "2019"]
+    claims = run(REPORT, SPRING).claims
+    assert all(c.rule.endswith("+report_year") for c in claims)
+
+
+def test_outside_the_report_season_they_stay_the_texts() -> None:
+    # the change with no time is the text's year, the count a stock of its date
+    assert periods(REPORT, AUTUMN) == ["2020", "asof:2020-09-16"]
+
+
+def test_a_year_other_than_the_last_one_is_not_carried() -> None:
+    text = REPORT.replace("in 2019 and did better than in 2018", "in 2017")
+    assert periods(text) == ["2020", "asof:2020-03-16"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Accumulated investment in the roads amounted to 80 billion rubles.",  # accumulation
+    "Our fleet now has 40 ferries.",  # present tense
+    "Toll revenue amounts to 52 billion rubles.",  # a present verb
+    "When the programme began, only 30 percent of roads met the standard.",  # another time
+    "Back in 2005, the ferries carried 2 million passengers.",  # a year of its own
+])
+def test_stocks_and_other_times_are_not_the_reports(sentence: str) -> None:
+    text = REPORT.split("\n")[0] + "\n" + sentence + "\n"
+    assert "2019" not in periods(text)
+
+
+def test_a_change_with_no_time_is_the_reports_year_not_the_texts() -> None:
+    text = REPORT.split("\n")[0] + "\nFreight on the toll roads was up by 7 percent.\n"
+    assert periods(text) == ["2019"]
+    assert periods(text, AUTUMN) == ["2020"]
+
+
+def test_a_short_interjection_does_not_end_the_report() -> None:
+    text = (REPORT.split("\n")[0] + "\nVladimir Putin: Good.\n"
+            "Oleg Varlamov: We also repaired 140 bridges.\n")
+    assert periods(text) == ["2019"]
+
+
+def test_another_speakers_turn_is_not_the_report() -> None:
+    text = (REPORT.split("\n")[0] + "\nVladimir Putin: Thank you. I know that many drivers "
+            "complained about the new tolls on the southern routes, and the regional "
+            "governors have written to me about this more than once over the winter.\n"
+            "Anna Kozlova: Our office received 3,000 complaints.\n")
+    assert periods(text) == ["asof:2020-03-16"]
+
+
+def test_the_year_may_be_named_at_most_two_paragraphs_back() -> None:
+    filler = "We discussed many matters of road safety with the regions at length. " * 20
+    text = REPORT.split("\n")[0] + "\n" + filler + "\nThe ferries carried 9 million people.\n"
+    assert periods(text) == ["asof:2020-03-16"]
+
+
+def test_no_date_no_report_year() -> None:
+    assert report_year(REPORT, 0, REPORT, 10, None) is None
+    assert report_year(REPORT, 0, REPORT, 10, date(2020, 3, 16)) is None  # holds a time
