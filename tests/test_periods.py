@@ -139,6 +139,18 @@ def test_parts_of_years_and_levels(sentence: str, periods: list[str]) -> None:
     assert [e.period for e in time_expressions(sentence, ON_2024)] == periods
 
 
+@pytest.mark.parametrize("sentence,periods", [
+    # a month of this year needs no "in" before it
+    ("this february the ferry carried 9 percent more cars", ["2024-02..2024-02"]),
+    ("sales for march of this year rose by 4 percent", ["2024-03..2024-03"]),
+    # "may" is a verb far more often than a month; "since march" is no single month
+    ("exports may this year exceed 20 tonnes", ["2024"]),
+    ("since march this year cases fell 5 times", ["2024"]),
+])
+def test_a_month_of_this_year(sentence: str, periods: list[str]) -> None:
+    assert [e.period for e in time_expressions(sentence, ON_2024)] == periods
+
+
 def test_a_years_results_are_that_year() -> None:
     assert [e.period for e in time_expressions(
         "based on the 2016 results, the plant made 900 buses", ON_2024)] == ["2016"]

@@ -51,7 +51,8 @@ TIME_PATTERNS: tuple[tuple[str, str], ...] = (
     ("quarter", rf"\b(?P<q>{_ORD})\s+quarter(?P<qy>{_OF_YEAR})?"
                 rf"(?!\s+of\s+(?:the\s+|a\s+)?(?:\d|century|decade|\w+\s+century))"),
     ("half", rf"\b(?P<h>first|second)\s+half(?P<hy>{_OF_YEAR})"),
-    ("month", rf"\b(?:(?:in|on|during)\s+(?:{_PART}[- ])?|{_PART}[- ])(?P<m>{_M})"
+    ("month", rf"\b(?:(?:in|on|during)\s+(?:{_PART}[- ])?|{_PART}[- ]|this\s+(?!may\b)"
+              rf"|(?<!since\s)(?!may\b)(?={_M}\s+(?:of\s+)?(?:this|the current)\s+year))(?P<m>{_M})"
               rf"(?!(?:{_RANGE_DASH}|\s+and\s+|,\s*){_M})(?:\s+\d{{1,2}}(?:\s*[-–—−]\s*\d{{1,2}})?\b)?"
               rf"(?:,?\s+(?:of\s+)?(?:(?P<my>{_Y})|this year|the current year))?"),
     ("rolling", r"\b(?:over|in|during|for|within)\s+the\s+(?:past|last)\s+"
