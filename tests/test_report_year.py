@@ -80,3 +80,8 @@ def test_the_year_may_be_named_at_most_two_paragraphs_back() -> None:
 def test_no_date_no_report_year() -> None:
     assert report_year(REPORT, 0, REPORT, 10, None) is None
     assert report_year(REPORT, 0, REPORT, 10, date(2020, 3, 16)) is None  # holds a time
+
+
+def test_irregular_past_verbs_are_past() -> None:
+    text = REPORT.split("\n")[0] + "\nExports of road machinery grew by 11 percent.\n"
+    assert periods(text) == ["2019"]
