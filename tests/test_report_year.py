@@ -85,3 +85,21 @@ def test_no_date_no_report_year() -> None:
 def test_irregular_past_verbs_are_past() -> None:
     text = REPORT.split("\n")[0] + "\nExports of road machinery grew by 11 percent.\n"
     assert periods(text) == ["2019"]
+
+
+def test_in_total_after_the_figure_sums_the_years_parts() -> None:
+    text = (REPORT.split("\n")[0] + "\nThe ferries carried 3 million passengers on the river "
+            "routes, out of 12 million passengers in total.\n")
+    assert periods(text) == ["2019", "2019"]
+    text = REPORT.split("\n")[0] + "\nIn total, we spent 80 billion rubles on bridges.\n"
+    assert periods(text) == ["asof:2020-03-16"]
+
+
+def test_an_interjection_after_a_long_report_does_not_end_it() -> None:
+    filler = "We discussed road safety with the regions. " * 24  # the report's start: far back
+    text = (REPORT.split("\n")[0] + "\n" + filler + "\nVladimir Putin: And the ferries?\n"
+            "Oleg Varlamov: They carried 12 million passengers.\n")
+    assert periods(text) == ["asof:2020-03-16"]  # the year is named too far back
+    text = (filler + "\n" + REPORT.split("\n")[0] + "\nVladimir Putin: And the ferries?\n"
+            "Oleg Varlamov: They carried 12 million passengers.\n")
+    assert periods(text) == ["2019"]

@@ -33,37 +33,42 @@ LOOK_BACK = 1000
 LAST_REPORT_MONTH = 6
 #: The longest turn of another speaker that only interrupts a report.
 INTERJECTION = 200
+#: How far back a turn's speaker is looked for, to tell an interjection from a new turn.
+SPEAKER_REACH = 5000
 #: Times that name a whole year a report can be about.
 REPORTED = frozenset({"year", "last", "results"})
 #: A present verb that makes the clause a stock ("amounts to", "exceeds", "accounts for").
 NOW_VERB = regex.compile(
-    r"\b(?:amounts?|exceeds?|totals?|stands?|reaches|employs?|operates?|comprises?"
-    r"|includes?|accounts?|makes?\s+up)\b")
+    r"\b(?:amounts?\s+to|exceeds?|totals|stands?\s+at|reaches|employs|operates|comprises?"
+    r"|includes|accounts?\s+for|makes?\s+up)\b")
 #: A relative aside in the present ("…, which is 87 percent of output") leaves the tense alone.
 ASIDE = regex.compile(r"\b(?:which|that) is\b")
-STOCK = regex.compile(r"\b(?:accumulated|cumulative|in total|overall|in all)\b")
+#: A total of all years so far ("In total, we spent ...", "accumulated investment"); "in
+#: total" after the figure ("88 million passengers in total") sums the year's parts.
+STOCK = regex.compile(r"\b(?:accumulated|cumulative|overall|in all)\b|^\W*in total\b")
 OTHER_TIME = regex.compile(
-    r"\b(?:when|then|initially|at first|previously|ago)\b|\b(?:19|20)\d\d\b")
+    r"\b(?:when|then|initially|at first|previously|ago)\b|\b(?:19|20)\d\ds?\b")
 
 
 def _turn_start(text: str, at: int) -> int:
     """Where the speaker's turn holding ``at`` begins, looking back at most LOOK_BACK; a
     short interjection by another speaker ("Vladimir Putin: Good.") does not end it."""
     floor = max(0, at - LOOK_BACK)
-    labels = _labels_back(text, at, floor)
+    labels = _labels_back(text, at, max(0, at - SPEAKER_REACH))
     first = next(labels, None)
     if first is None:
         return floor
     start, speaker = first
-    while True:
+    while start > floor:
         other = next(labels, None)
         if other is None or _surname(other[1]) == _surname(speaker) \
                 or start - other[0] > INTERJECTION:
-            return start
+            break
         same = next(labels, None)  # the turn before the interjection: the same speaker's?
         if same is None or _surname(same[1]) != _surname(speaker):
-            return start
+            break
         start = same[0]
+    return max(start, floor)
 
 
 def _labels_back(text: str, at: int, floor: int) -> Iterator[tuple[int, str]]:
