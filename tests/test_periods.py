@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -149,6 +150,24 @@ def test_parts_of_years_and_levels(sentence: str, periods: list[str]) -> None:
 ])
 def test_a_month_of_this_year(sentence: str, periods: list[str]) -> None:
     assert [e.period for e in time_expressions(sentence, ON_2024)] == periods
+
+
+@pytest.mark.parametrize("sentence,period", [
+    # a realised figure compared with one of the last two years is the year after it
+    ("output was 97.9 percent of the figure for 2022", "2023"),
+    ("the harvest grew by 12 percent compared to 2023", "2024"),
+    ("the mill made 9 tonnes, 4 percent more than in 2022", "2023"),
+    ("fares rose by 6 percent on 2022", "2023"),
+    # "of that in 2022" is the base, the year of the sentence is the figure's
+    ("in 2023, the index came in at 88.9 percent of that in 2022", "2023"),
+    # an older base says nothing of the figure's year; a plan is no result
+    ("the fleet is 30 percent bigger than in 2010", "asof:2024-11-27"),
+    ("the rate will be cut to 4 percent compared to 2023", None),
+])
+def test_a_figure_compared_with_a_recent_year(sentence: str, period: str | None) -> None:
+    figure = regex.search(r"[\d.]+ (?:percent|tonnes)", sentence)
+    assert figure is not None
+    assert resolve(sentence, figure.start(), figure.end(), "other", ON_2024) == period
 
 
 def test_a_years_results_are_that_year() -> None:

@@ -94,9 +94,17 @@ ANCHOR = re.compile(
 )
 BEFORE_ANCHOR, AFTER_ANCHOR = 80, 60  # the longest reach of an alternative around its anchor
 COMPARISON = regex.compile(
-    r"(?:\b(?:than|compared\s+(?:with|to)|in\s+comparison\s+with|as\s+against|versus)\b"
+    r"(?:\b(?:than|compared\s+(?:with|to)|in\s+comparison\s+with|as\s+against|versus"
+    r"|percent\s+of\s+(?:that|those|the\s+(?:level|figure|volume)))\b"
     r"|\b(?:from|over|on|against)\s+the\s+(?:same|corresponding)\s+period(?:\s+of)?\b,?)"
     r"[^,;.\d$€£₽]{0,50}$")
+#: A year a figure is compared with, in a sentence with no time of its own: the figure is
+#: the next year's ("97.9 percent of the figure for 2014", "up 6 percent on 2017").
+BASE_YEAR = regex.compile(
+    r"\b(?:than|compared\s+(?:with|to)|percent\s+of\s+(?:that|the\s+(?:figure|level))"
+    r"(?:\s+(?:for|in|of))?|on)\s+(?:in\s+|the\s+)?(?P<base>(?:19|20)\d\d)(?!\s*[–—-]\s*\d)"
+    r"(?:\s+(?:result|figure|level)s?)?\b(?!\s+\w+\s+(?:of|for)\b)")
+BASE_REACH = 2  # the oldest base year, in years before the text's, a figure is dated after
 CLAUSE_BREAK = regex.compile(r"[,;:–—()]")
 #: "recovered to the level of early 2014": a base to compare with, no period.
 LEVEL_OF = regex.compile(r"\blevels?\s+$")
@@ -416,6 +424,16 @@ def default_period(indicator: str, sentence: str, on: date | None, unit: str | N
     return f"asof:{on.isoformat()}"
 
 
+def _after_base(sentence: str, start: int, on: date | None) -> str | None:
+    """The year after the one a realised figure is compared with, when that is one of the
+    last two years before the text's ("up 12 percent compared to 2014" in 2016: 2015)."""
+    base = BASE_YEAR.search(sentence) if on is not None else None
+    if base is None or on is None or _unrealised(sentence, start):
+        return None
+    year = int(base.group("base"))
+    return str(year + 1) if on.year - BASE_REACH <= year < on.year else None
+
+
 def _unrealised(sentence: str, start: int) -> bool:
     """Whether the clause that leads to the figure plans, proposes or requires it."""
     reach = max(0, start - CLAUSE_REACH)
@@ -467,6 +485,9 @@ def resolve(sentence: str, start: int, end: int, indicator: str, on: date | None
                                or CHANGE_ITSELF.search(sentence, start, end)
                                or not PRESENT.search(sentence)):
         return before.period  # "As of May 4, ... . Since then 90 have recovered."
+    after_base = _after_base(sentence, start, on)
+    if after_base is not None:
+        return after_base  # "97.9 percent of the figure for 2014": 2015's
     if change and on is not None and indicator not in TIMELESS_INDICATORS:
         return str(on.year)  # "trade has grown by 26 percent": a change over a time, not a stock
     return default_period(indicator, sentence, on, unit, start, end)
