@@ -115,6 +115,20 @@ def test_a_paragraphs_time_goes_on(text: str, periods: list[str]) -> None:
     assert [c.fact.period for c in run(text, "2019-11-07").claims] == periods
 
 
+@pytest.mark.parametrize("text,periods", [
+    # a sentence that names the parts of the figure before it shares that figure's period
+    ("The grain harvest reached 90 million tonnes, 5 percent more than last year. That "
+     "includes 60 million tonnes of barley.", ["2019", "2019", "2019"]),
+    ("Over the past two years we closed 3,000 dumps. Of these, 70 percent were in the south.",
+     ["2017-12..2019-11", "2017-12..2019-11"]),
+    # without such an opening, a present-tense sentence stays a stock of the text's date
+    ("The grain harvest reached 90 million tonnes, 5 percent more than last year. Barley "
+     "makes up 60 million tonnes.", ["2019", "2019", "asof:2019-11-07"]),
+])
+def test_parts_share_the_wholes_period(text: str, periods: list[str]) -> None:
+    assert [c.fact.period for c in run(text, "2019-11-07").claims] == periods
+
+
 def test_a_bare_billion_before_a_verb_takes_its_neighbours_money() -> None:
     claims = run("Investment reached 90 billion rubles, of which 30 billion went to roads.",
                  "2019-11-07").claims

@@ -36,6 +36,11 @@ from coopatlas.model import Claim, Figure, Sentence, Span
 
 FALLBACK_SENTENCE = regex.compile(r"[^\n]*?(?:[.!?…](?=\s+[A-Z“\"‘(\[])|(?=\n)|$)")
 PART_OF = regex.compile(r"^\s+of\s+[^,.;:\d]{0,40}$")
+#: A sentence that opens by naming the parts of the figure before it ("Of these, 70 percent
+#: ...", "That includes 75 million tonnes of wheat"): its figures share that figure's period.
+PARTS_OF = regex.compile(
+    r"\W*(?:(?:that|this|it|these)\s+(?:includes?|included)|of\s+(?:this|these|them|that"
+    r"|which)\b|including\b)", regex.IGNORECASE)
 OF_WHOLE = regex.compile(r"\bof\s*$", regex.IGNORECASE)
 WHOLE_THEN_PART = regex.compile(r"^[^.;:\d]{0,40},\s*$")
 FALL = regex.compile(
@@ -215,13 +220,15 @@ def _money_by_its_neighbours(qs: list[Quantity], earlier: str | None = None
 
 def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None,
                 prior_indicator: str | None, about_kazakhstan: bool,
-                earlier_money: str | None = None, time_prior: str | None = None
-                ) -> tuple[str | None, bool]:
+                earlier_money: str | None = None, time_prior: str | None = None,
+                whole_period: str | None = None) -> tuple[str | None, bool]:
     """Claim the figures of one sentence; the indicator of its last figure, and whether they
     continued the time of ``time_prior`` (the sentence before, or the one whose time that
     sentence continued). In a text that never names Kazakhstan, partner indicators measure
     another partnership, and so do they, where no partner is named, after a sentence about
-    another country or in a publication about one."""
+    another country or in a publication about one. ``whole_period`` is the period of the
+    last figure of the sentence before, when this one opens by naming its parts ("Of these,
+    ...", "That includes ...")."""
     text, s_start = doc.text, where.span.start
     sentence = where.span.of(text)
     found_roles = roles(text, s_start, qs)
@@ -230,7 +237,8 @@ def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None
     leader: tuple[Quantity, str, str | None] | None = None  # last figure, indicator, period
     time_prior = prior if time_prior is None else time_prior
     carried = carried_period(sentence, time_prior, doc.document.published)
-    continues: str | None = None  # the prior sentence's time, once a figure here took it
+    # the prior sentence's time, once a figure here took it, or the whole's this one divides
+    continues: str | None = whole_period if PARTS_OF.match(sentence) else None
     fall_end: int | None = None  # where the last figure ends, if it was a fall
     qs = [q for q in _money_by_its_neighbours(qs, earlier_money) if q.unit != MEASURE]
     for i, q in enumerate(qs):
@@ -325,16 +333,21 @@ def figures_stage(doc: Doc) -> Doc:
     # with no time of their own goes on with it ("Last year, ... . GDP grew by 6 percent
     # over 2017. Industry went up by 16 percent.")
     time_source: dict[int, str] = {}
+    last_period: dict[int, str | None] = {}  # sentence start -> period of its last figure
     about_kazakhstan = names_kazakhstan(doc.lower)  # once per text, not per figure
     for where, qs in _group(index, quantities):
         before = _prior(doc.text, index, where)
         prior = before.span.of(doc.text) if before is not None else None
         time_prior = time_source.get(before.span.start, prior) if before is not None else None
         key = where.span.start if where is not None else -1
+        claimed = len(doc.claims)
         last[key], continued = _figures_in(
             doc, where or whole, qs, prior,
             last.get(before.span.start) if before is not None else None,
-            about_kazakhstan, _money_before(doc, first, qs[0].start), time_prior)
+            about_kazakhstan, _money_before(doc, first, qs[0].start), time_prior,
+            last_period.get(before.span.start) if before is not None else None)
+        if len(doc.claims) > claimed:
+            last_period[key] = doc.claims[-1].fact.period  # type: ignore[attr-defined]
         if continued and time_prior is not None \
                 and opens_with_time(time_prior, doc.document.published):
             time_source[key] = time_prior
