@@ -12,8 +12,10 @@ The discriminator between such results and the stocks a text also tells in the p
   ``LOOK_BACK`` characters back, is the text's previous calendar year;
 - the text is from the first half of its year (the season of annual reports);
 - the figure's clause has no time of its own, a past verb, no present one, no accumulation
-  word ("accumulated", "in total") and no word that points at another time ("when",
-  "initially", "ago").
+  word ("accumulated", "In total, ...") and no word that points at another time ("when",
+  "initially", "ago", a year).
+The figures stage asks only for figures it dated by the text alone: a stock of the text's
+date, or a change with no time (the text's year).
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ ASIDE = regex.compile(r"\b(?:which|that) is\b")
 #: A total of all years so far ("In total, we spent ...", "accumulated investment"); "in
 #: total" after the figure ("88 million passengers in total") sums the year's parts.
 STOCK = regex.compile(r"\b(?:accumulated|cumulative|overall|in all)\b|^\W*in total\b")
+#: A clause that points at a time other than the report's ("when the programme began").
 OTHER_TIME = regex.compile(
     r"\b(?:when|then|initially|at first|previously|ago)\b|\b(?:19|20)\d\ds?\b")
 
