@@ -221,14 +221,13 @@ def _money_by_its_neighbours(qs: list[Quantity], earlier: str | None = None
 def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None,
                 prior_indicator: str | None, about_kazakhstan: bool,
                 earlier_money: str | None = None, time_prior: str | None = None,
-                whole_period: str | None = None) -> tuple[str | None, bool]:
-    """Claim the figures of one sentence; the indicator of its last figure, and whether they
-    continued the time of ``time_prior`` (the sentence before, or the one whose time that
-    sentence continued). In a text that never names Kazakhstan, partner indicators measure
-    another partnership, and so do they, where no partner is named, after a sentence about
-    another country or in a publication about one. ``whole_period`` is the period of the
-    last figure of the sentence before, when this one opens by naming its parts ("Of these,
-    ...", "That includes ...")."""
+                whole_period: str | None = None) -> bool:
+    """Claim the figures of one sentence; whether they continued the time of ``time_prior``
+    (the sentence before, or the one whose time that sentence continued). In a text that
+    never names Kazakhstan, partner indicators measure another partnership, and so do they,
+    where no partner is named, after a sentence about another country or in a publication
+    about one. ``whole_period`` is the period of the last figure of the sentence before,
+    when this one opens by naming its parts ("Of these, ...", "That includes ...")."""
     text, s_start = doc.text, where.span.start
     sentence = where.span.of(text)
     found_roles = roles(text, s_start, qs)
@@ -270,7 +269,7 @@ def _figures_in(doc: Doc, where: Sentence, qs: list[Quantity], prior: str | None
         previous = decision.indicator
         if q.unit in MONEY_UNITS:
             last_money = q
-    return previous, continues is not None
+    return continues is not None
 
 
 def _claim(doc: Doc, q: Quantity, indicator: str, rule: str,
@@ -328,12 +327,11 @@ def figures_stage(doc: Doc) -> Doc:
     index = sentence_index(doc)
     whole = Sentence(Span(0, len(doc.text)))
     first = len(doc.claims)
-    last: dict[int, str | None] = {}  # sentence start -> indicator of its last figure
+    last: dict[int, Figure] = {}  # sentence start -> its last figure
     # sentence start -> the sentence whose time its figures continued: a chain of sentences
     # with no time of their own goes on with it ("Last year, ... . GDP grew by 6 percent
     # over 2017. Industry went up by 16 percent.")
     time_source: dict[int, str] = {}
-    last_period: dict[int, str | None] = {}  # sentence start -> period of its last figure
     about_kazakhstan = names_kazakhstan(doc.lower)  # once per text, not per figure
     for where, qs in _group(index, quantities):
         before = _prior(doc.text, index, where)
@@ -341,13 +339,13 @@ def figures_stage(doc: Doc) -> Doc:
         time_prior = time_source.get(before.span.start, prior) if before is not None else None
         key = where.span.start if where is not None else -1
         claimed = len(doc.claims)
-        last[key], continued = _figures_in(
-            doc, where or whole, qs, prior,
-            last.get(before.span.start) if before is not None else None,
+        figure_before = last.get(before.span.start) if before is not None else None
+        continued = _figures_in(
+            doc, where or whole, qs, prior, figure_before.indicator if figure_before else None,
             about_kazakhstan, _money_before(doc, first, qs[0].start), time_prior,
-            last_period.get(before.span.start) if before is not None else None)
+            figure_before.period if figure_before else None)
         if len(doc.claims) > claimed:
-            last_period[key] = doc.claims[-1].fact.period  # type: ignore[attr-defined]
+            last[key] = doc.claims[-1].fact  # type: ignore[assignment]
         if continued and time_prior is not None \
                 and opens_with_time(time_prior, doc.document.published):
             time_source[key] = time_prior
