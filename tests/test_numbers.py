@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coopatlas.extract.numbers import digits_value, find_quantities, word_value
+from coopatlas.extract.numbers import MEASURE, digits_value, find_quantities, word_value
 
 # (text, [(value, unit, value_max, qualifier), ...])
 CASES = [
@@ -114,6 +114,8 @@ NOT_FIGURES = [
     "the formula suits three countries – Russia, Kazakhstan and Kyrgyzstan",
     # a span of time in a range or with a half
     "over the past five or six years", "Five and a half years later", "in three to five years",
+    # a part of a year is a time
+    "over the three quarters of this year", "in half of 2019", "a flat of 50 square metres",
 ]
 #: What those rules leave a figure.
 STILL_FIGURES = [
@@ -139,6 +141,15 @@ def test_still_figures(text: str, expected: list[tuple]) -> None:
 @pytest.mark.parametrize("text", NOT_FIGURES)
 def test_not_figures(text: str) -> None:
     assert list(find_quantities(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "the well is 300 metres deep", "a 1.5 metre wall", "210 trillion cubic metres of gas",
+    "a 1,200 MW plant",
+])
+def test_units_outside_the_contract_are_measures(text: str) -> None:
+    """The figures stage drops them: the contract has no unit for them."""
+    assert [q.unit for q in find_quantities(text)] == [MEASURE]
 
 
 @pytest.mark.parametrize("token,value", [

@@ -65,7 +65,7 @@ _AREA = (r"(?i:sq\.?\s*(?:m|km)|square\s+(?:metres?|meters?|kilometres?|kilomete
 #: of gas", "a 1,200 MW plant"), and areas after a scale word ("12 million hectares"). A number
 #: in one is no figure of the contract, nor is a bare number that shares its unit.
 OUTSIDE_MEASURE = regex.compile(
-    rf"\s*[\[(]?\s*(?:{_AREA}|(?i:cubic\s+(?:metres?|meters?)|cu\.?\s*m|m3|bcm|litres?|liters?"
+    rf"\s*[\[(]?\s*(?:{_AREA}|(?i:cubic\s+(?:metres?|meters?)|(?:square\s+|centi|milli)?(?:metres?|meters?)|cu\.?\s*m|m3|bcm|litres?|liters?"
     r"|barrels?|(?:kilo|mega|giga)watt(?:[- ]hours?|s)?|[kmg]wh?))\b")
 PREPOSITIONS = frozenset(
     "of from for by to with in on at about among between into over under per".split()

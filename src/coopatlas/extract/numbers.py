@@ -174,7 +174,7 @@ def candidates(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
 def _fraction(text: str, hit: Hit) -> float | None:
     """"one-third more", "half of", "by a quarter": a share; "the first half of" is not."""
     before = text[max(0, hit.start - 10):hit.start]
-    if FRACTION_NOT.search(before):
+    if FRACTION_NOT.search(before) or OF_A_YEAR.match(text, hit.end):
         return None
     if not (FRACTION_FOLLOW.match(text, hit.end) or BY.search(before)):
         return None
@@ -255,6 +255,14 @@ def _after_month(text: str, start: int) -> bool:
             and (word == 0 or not text[word - 1].isalnum()))
 
 
+#: "three quarters of this year", "half of 2019": a part of a year is a time, not a share.
+OF_A_YEAR = regex.compile(
+    r"\s+of\s+(?:(?:this|the\s+current|last|the\s+past|the\s+previous)\s+year|(?:19|20)\d\d)\b"
+    r"(?!['’])", regex.IGNORECASE)
+#: "four and a half": a number word and a half.
+AND_A_HALF = regex.compile(r"\s+and\s+a\s+half\b", regex.IGNORECASE)
+
+
 def _measured(text: str, hit: Hit, value: float, digits: bool) -> Quantity | None:
     """A number with what is right of it: dates, years, names, durations are rejected."""
     start, end = hit.start, hit.end
@@ -264,6 +272,9 @@ def _measured(text: str, hit: Hit, value: float, digits: bool) -> Quantity | Non
         return None  # fast path: "in 2019," and "10:30" need no pattern
     if digits and _after_month(text, start):
         return None  # fast path: "December 25, 2003" is a date (LEFT's date rule says so too)
+    half = None if digits else AND_A_HALF.match(text, end)
+    if half is not None:  # "four and a half percent", "a thousand and a half"
+        value, end = value * 1.5 if hit.kind == "scale" else value + 0.5, half.end()
     right = RIGHT.match(text, end, min(len(text), end + 120))
     date, reject, scale_word, word, measure, vmax, odd, noun = right.group(
         "date", "reject", "scale", "cur", "measure", "max", "odd", "noun")
