@@ -103,6 +103,22 @@ CASES = [
      "year.", "$70", "other", date(2017, 10, 12), "2016"),
     ("Exports dropped by 9 percent during the same period last year.", "9 percent", "other",
      date(2017, 10, 12), "2016"),
+    # a span of months as "between ... and ...", and the same months a year before
+    ("Between January and August of this year, retail sales grew by 3 percent.", "3 percent",
+     "other", date(2010, 10, 11), "2010-01..2010-08"),
+    ("Exports grew by 6 percent in January–May, after a 4 percent fall during the same "
+     "period last year.", "4 percent", "other", date(2015, 7, 1), "2014-01..2014-05"),
+    ("Prices rose by 2 percent during the same period last year.", "2 percent", "other",
+     date(2015, 7, 1), "2014"),
+    ("In these nine months, wages rose by 5 percent.", "5 percent", "other",
+     date(2017, 12, 4), "2017-01..2017-09"),
+    # the first quarters of a year, and "of last year"
+    ("In the first three quarters of last year, sales rose by 9 percent.", "9 percent",
+     "other", date(2018, 2, 1), "2017-01..2017-09"),
+    ("Over the three quarters of this year, loans rose by 8 percent.", "8 percent",
+     "other", date(2018, 11, 1), "2018-01..2018-09"),
+    ("In the first quarter of last year, milk output fell by 1 percent.", "1 percent",
+     "other", date(2018, 2, 1), "2017-01..2017-03"),
 ]
 
 

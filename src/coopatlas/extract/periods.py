@@ -39,17 +39,30 @@ _ORD = r"(?:first|second|third|fourth)"
 
 _RANGE_DASH = r"\s*(?:–|—|-|−|to|through)\s*"
 _PART = r"(?:early|mid|late)"
-_OF_YEAR = rf"\s+of\s+(?:{_Y}|this year|the (?:current )?year)"
+_OF_YEAR = rf"\s+of\s+(?:{_Y}|this year|the (?:current )?year|(?:last|the previous|the past) year)"
+
+
+def _of_this(group: str) -> str:
+    """"January–August 2021", "January to August of this year": the year a span of months is
+    in, captured as ``group`` when it is a number."""
+    return rf"(?:,?\s+(?:of\s+)?(?:(?P<{group}>{_Y})|this year|the current year))?"
+
+
 #: Time expressions, one named alternative each, tried in this order at every position.
 TIME_PATTERNS: tuple[tuple[str, str], ...] = (
     ("asofdate", rf"\bas\s+of\s+(?P<am>{_M})\s+(?P<ad>\d{{1,2}})\b(?:,?\s+(?P<ay>{_Y}))?"),
     ("months_of", rf"\b(?:(?:the\s+)?first\s+)?(?P<n>{_N})\s+months\s+of\s+"
                   rf"(?P<ny>{_Y}|this year|the (?:current )?year)"),
-    ("mrange", rf"\b(?P<m1>{_M}){_RANGE_DASH}(?P<m2>{_M})(?:,?\s+(?:of\s+)?(?P<ry>{_Y}))?"),
+    ("mrange", rf"\b(?P<m1>{_M}){_RANGE_DASH}(?P<m2>{_M}){_of_this('ry')}"),
+    ("between", rf"\bbetween\s+(?P<b1>{_M})\s+and\s+(?P<b2>{_M}){_of_this('by')}"),
+    ("samelast", r"\b(?:in|during|for)\s+the\s+(?:same|corresponding)\s+period\s+(?:of\s+)?"
+                 r"(?:last|the\s+previous)\s+year\b"),
     ("mpair", rf"\b(?P<p1>{_M})(?:,\s*{_M})*,?\s+and\s+(?P<p2>{_M})"
               rf"(?:,?\s+(?:of\s+)?(?P<py>{_Y}))?"),
     ("quarter", rf"\b(?P<q>{_ORD})\s+quarter(?P<qy>{_OF_YEAR})?"
                 rf"(?!\s+of\s+(?:the\s+|a\s+)?(?:\d|century|decade|\w+\s+century))"),
+    ("quarters", rf"\b(?:(?:the\s+)?first\s+(?P<qn>two|three)\s+quarters(?P<qny>{_OF_YEAR})?"
+                 rf"|(?P<qn2>two|three)\s+quarters(?P<qny2>{_OF_YEAR}))(?!['’])"),
     ("half", rf"\b(?P<h>first|second)\s+half(?P<hy>{_OF_YEAR})"),
     ("month", rf"\b(?:(?:in|on|during)\s+(?:{_PART}[- ])?|{_PART}[- ]|this\s+(?!may\b)"
               rf"|(?<!since\s)(?!may\b)(?={_M}\s+(?:of\s+)?(?:this|the current)\s+year))(?P<m>{_M})"
@@ -59,7 +72,7 @@ TIME_PATTERNS: tuple[tuple[str, str], ...] = (
                 r"(?:year|12 months|twelve months)"),
     ("nyears", rf"\b(?:over|in|during|for|within)\s+the\s+(?:past|last)\s+(?P<ny2>{_N})"
                r"\s+years\b"),
-    ("nmonths", rf"\b(?:over|in|during|for|within)\s+(?:the\s+)?(?:(?:past|last|first)\s+"
+    ("nmonths", rf"\b(?:over|in|during|for|within)\s+(?:the\s+|these\s+)?(?:(?:past|last|first)\s+"
                 rf"|(?:less than|under|almost|nearly)\s+)?(?P<k>{_N})\s+months\b(?!\s+of\b)"),
     ("vague", r"\b(?:at that time|back then|in those days|in soviet times"
               r"|(?:relatively|quite|only|just) recently)\b"),
@@ -236,10 +249,27 @@ def _months_of(m: re.Match[str], on: date) -> str:
     return months(_year(m.group("ny"), on), 1, _count(m.group("n")))
 
 
-def _mrange(m: re.Match[str], on: date) -> str:
-    first, last = _month(m.group("m1")), _month(m.group("m2"))
-    year = _year(m.group("ry"), on) if m.group("ry") or last <= on.month else on.year - 1
+def _mrange(m: re.Match[str], on: date, names: tuple[str, str, str] = ("m1", "m2", "ry")) -> str:
+    """"January–August", "from May to July 2019": the span of months, in the text's year
+    when it has ended by the text's month (else the year before)."""
+    first, last = _month(m.group(names[0])), _month(m.group(names[1]))
+    year_token = m.group(names[2])
+    year = _year(year_token, on) if year_token or last <= on.month else on.year - 1
     return months(year, first, last)
+
+
+#: A span of months within one year, in the contract's notation.
+ONE_YEAR_SPAN = re.compile(r"(?P<y>\d{4})-(?P<a>\d\d)\.\.(?P=y)-(?P<b>\d\d)")
+
+
+def _same_period_before(found: list[TimeExpr], on: date) -> str:
+    """"during the same period last year": the span of months within one year named before
+    it in the sentence, a year earlier; with none, last year."""
+    for expr in reversed(found):
+        span = ONE_YEAR_SPAN.fullmatch(expr.period or "")
+        if span is not None:
+            return months(int(span["y"]) - 1, int(span["a"]), int(span["b"]))
+    return str(on.year - 1)
 
 
 def _mpair(m: re.Match[str], on: date) -> str | None:
@@ -255,7 +285,11 @@ def _mpair(m: re.Match[str], on: date) -> str | None:
 
 
 def _of_year(token: str, on: date) -> int:
-    return _year(token.split()[-1] if token.split()[-1][0].isdigit() else None, on)
+    """The year of "of 2019", "of this year", "of last year"."""
+    words = token.split()
+    if words[-2] in ("last", "previous", "past"):
+        return on.year - 1
+    return _year(words[-1] if words[-1][0].isdigit() else None, on)
 
 
 def _quarter(m: re.Match[str], on: date) -> str:
@@ -263,6 +297,13 @@ def _quarter(m: re.Match[str], on: date) -> str:
     q = ("first", "second", "third", "fourth").index(m.group("q").lower())
     year = _of_year(m.group("qy"), on) if m.group("qy") else on.year
     return months(year, 3 * q + 1, 3 * q + 3)
+
+
+def _quarters(m: re.Match[str], on: date) -> str:
+    """"the first three quarters", "three quarters of 2019": the year's first 6 or 9 months."""
+    n = 3 if (m.group("qn") or m.group("qn2")) == "three" else 2
+    of_year = m.group("qny") or m.group("qny2")
+    return months(_of_year(of_year, on) if of_year else on.year, 1, 3 * n)
 
 
 def _half(m: re.Match[str], on: date) -> str:
@@ -308,7 +349,9 @@ def _ago(count: str) -> int:
 
 RESOLVERS: dict[str, Callable[[re.Match[str], date], str | None]] = {
     "asofdate": _as_of_date, "months_of": _months_of, "mrange": _mrange, "mpair": _mpair,
-    "quarter": _quarter,
+    "between": lambda m, on: _mrange(m, on, ("b1", "b2", "by")),
+    "samelast": lambda m, on: str(on.year - 1),  # the span before it: time_expressions
+    "quarter": _quarter, "quarters": _quarters,
     "half": _half,
     "month": _in_month,
     "rolling": lambda m, on: past_twelve_months(on),
@@ -332,8 +375,8 @@ RESOLVERS: dict[str, Callable[[re.Match[str], date], str | None]] = {
 SEASON_STEP = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}
 ABSOLUTE = frozenset({"year", "range", "results"})
 #: Times precise enough to carry over to the next sentence of a paragraph.
-CARRIED = frozenset({"months_of", "mrange", "mpair", "quarter", "half", "month", "nmonths",
-                     "last", "year", "results"})
+CARRIED = frozenset({"months_of", "mrange", "between", "mpair", "quarter", "quarters", "half",
+                     "month", "nmonths", "last", "year", "results"})
 
 
 def _windows(sentence: str) -> list[tuple[int, int]]:
@@ -373,6 +416,8 @@ def time_expressions(sentence: str, on: date | None) -> list[TimeExpr]:
             found.append(TimeExpr(m.start(), m.end(), None, kind))
             continue
         period = RESOLVERS[kind](m, on or date.min)
+        if kind == "samelast" and on is not None:
+            period = _same_period_before(found, on)
         if period is None and kind == "mpair":
             continue  # months listed apart
         found.append(TimeExpr(m.start(), m.end(), period, kind))
