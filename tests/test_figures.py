@@ -86,6 +86,9 @@ def test_figure_kind(text: str, kind: str) -> None:
     ("Grain output fell to below 40 percent of the total.", 40.0),  # a level
     ("Loans at a reduced 6.5 percent rate are popular.", 6.5),
     ("The tax was reduced from 30 to 15 percent.", 15.0),
+    # a fall named after the figure; "falls to" gives a share
+    ("Car sales showed a 12 percent decline.", -12.0),
+    ("Of all breaches, 1.2 percent falls to federal bodies.", 1.2),
 ])
 def test_falls_are_negative(text: str, value: float) -> None:
     growth = [c.fact for c in run(text, "2019-11-07").claims if c.fact.unit == "percent"]

@@ -103,3 +103,38 @@ def test_an_interjection_after_a_long_report_does_not_end_it() -> None:
     text = (filler + "\n" + REPORT.split("\n")[0] + "\nVladimir Putin: And the ferries?\n"
             "Oleg Varlamov: They carried 12 million passengers.\n")
     assert periods(text) == ["2019"]
+
+
+# ---------------------------------------------------------------- the months so far
+
+DECEMBER = "2019-12-10"
+AUTUMN_REPORT = (
+    "Governor Pavel Sokolov: Over these ten months the region did well in farming.\n"
+    "Vladimir Putin: By how much?\n"
+    "Pavel Sokolov: Farm output rose by 6 percent, and unemployment has fallen by 4 percent.\n"
+)
+
+
+def test_changes_after_the_months_so_far_are_those_months() -> None:
+    assert periods(AUTUMN_REPORT, DECEMBER) == ["2019-01..2019-10"] * 2
+    first, second = run(AUTUMN_REPORT, DECEMBER).claims
+    assert first.rule.endswith("+report_span")  # the second shares it, coordinated
+    assert "+report_span" not in second.rule
+
+
+@pytest.mark.parametrize("sentence", [
+    "Exports will grow by 3 percent.",  # expected, not so far
+    "Starting in September, sales have grown by 2 percent.",  # since a month
+    "Accumulated investment grew by 9 percent.",  # a total of all years
+    "Our fleet has 40 ferries.",  # a stock keeps the text's date
+    "Back in 2005, farm output rose by 5 percent.",  # a time of its own
+])
+def test_what_the_months_so_far_do_not_date(sentence: str) -> None:
+    text = AUTUMN_REPORT.split("\n")[0] + "\n" + sentence + "\n"
+    assert periods(text, DECEMBER) != ["2019-01..2019-10"]
+    assert "+report_span" not in run(text, DECEMBER).claims[0].rule
+
+
+def test_a_span_that_is_not_the_years_so_far_is_not_carried() -> None:
+    text = AUTUMN_REPORT.replace("Over these ten months", "In the third quarter")
+    assert periods(text, DECEMBER)[1] == "2019"

@@ -29,7 +29,7 @@ from coopatlas.extract.indicators import Context, Decision, classify
 from coopatlas.extract.number_patterns import COMPARATIVES, MONEY_UNITS, PREPOSITIONS
 from coopatlas.extract.numbers import MEASURE, Quantity, find_quantities
 from coopatlas.extract.periods import a_change, carried_period, opens_with_time, resolve
-from coopatlas.extract.report_year import report_year
+from coopatlas.extract.report_year import report_span, report_year
 from coopatlas.gazetteer.countries import about_another_country, foreign_countries
 from coopatlas.gazetteer.names import names_kazakhstan
 from coopatlas.model import Claim, Figure, Sentence, Span
@@ -65,7 +65,10 @@ BILATERAL_TRADE = regex.compile(r"\b(?:trade|turnover|commerce|bilateral|mutual)
 COORDINATED = regex.compile(
     r"(?:\s+[\w’'-]+){0,2}?\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)"
     r"(?:[A-Za-z][\w’' -]{0,30}?(?:\s+by\s+|\s*[–—:]\s*))?")
-LESS = regex.compile(r"\s*(?:less|lower|down|fewer)\b", regex.IGNORECASE)
+#: "5 percent less", "a 10 percent decline": a fall named after the figure ("1.2 percent
+#: falls to federal bodies" is a share).
+LESS = regex.compile(r"\s*(?:less|lower|down|fewer|declines?|decreases?|drops?|falls?"
+                     r"|reductions?|contractions?)\b(?!\s+to\b)", regex.IGNORECASE)
 PEOPLE_AS_COUNT = frozenset({"students", "participants", "delegations"})
 PEOPLE_AS_WRITTEN = regex.compile(r"(?:people|persons)\b")
 KINDS = {"trade_target": "target", "trade_growth": "growth"}
@@ -287,11 +290,16 @@ def _claim(doc: Doc, q: Quantity, indicator: str, rule: str,
     on = doc.document.published
     period = resolve(sentence, q.start - s_start, q.end - s_start, indicator, on, q.unit,
                      prior, leader)
-    if on is not None and (period == f"asof:{on.isoformat()}" or period == str(on.year)
-                           and a_change(sentence.lower(), q.start - s_start, q.end - s_start)):
+    change = on is not None and period == str(on.year) \
+        and a_change(sentence.lower(), q.start - s_start, q.end - s_start)
+    if on is not None and (period == f"asof:{on.isoformat()}" or change):
         year = report_year(text, s_start, sentence, q.start - s_start, on)
+        span = report_span(text, s_start, sentence, q.start - s_start, on) \
+            if change and year is None else None
         if year is not None:  # a result of the year a report is about, not a stock
             period, rule = year, f"{rule}+report_year"
+        elif span is not None:  # a change over the months of this year the report is about
+            period, rule = span, f"{rule}+report_span"
     kind = KINDS.get(indicator) or ("stock" if period and period.startswith("asof:") else "result")
     figure = Figure(
         text=text[q.start:end], value=_signed(q.value, indicator, text, q, s_start, fall_before),
