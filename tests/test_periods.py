@@ -112,6 +112,9 @@ CASES = [
      date(2015, 7, 1), "2014"),
     ("In these nine months, wages rose by 5 percent.", "5 percent", "other",
      date(2017, 12, 4), "2017-01..2017-09"),
+    # "as of today" states a stock; a present verb does not continue the year before
+    ("As of today, the region has recorded 1,200 cases.", "1,200", "other",
+     date(2020, 6, 11), "asof:2020-06-11"),
     # the first quarters of a year, and "of last year"
     ("In the first three quarters of last year, sales rose by 9 percent.", "9 percent",
      "other", date(2018, 2, 1), "2017-01..2017-09"),
@@ -293,6 +296,11 @@ MORE_CASES = [
      "people", None, ON_2021, "asof:2021-09-30"),
     ("I would like to note 900 new jobs in the town.", "900", "other", "count", None,
      ON_2021, "asof:2021-09-30"),
+    # a present verb states a stock: the year of the sentence before is not continued
+    ("The holding ranks among the ten largest producers.", "ten", "other", "count",
+     "In 2019, farm output topped 90 billion rubles.", date(2020, 6, 11), "asof:2020-06-11"),
+    ("The new holding supplied meat to 30 countries.", "30", "other", "count",
+     "In 2019, farm output topped 90 billion rubles.", date(2020, 6, 11), "2019"),
 ]
 
 

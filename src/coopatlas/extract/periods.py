@@ -89,7 +89,7 @@ TIME_PATTERNS: tuple[tuple[str, str], ...] = (
     ("year", rf"\b(?:in|of|for|during|by|until|till)\s+(?:{_PART}[- ]?)?(?P<y>{_Y})\b"
              r"(?!\s*[–—-]\s*\d)"),
     ("results", rf"\b(?P<yr>{_Y})\s+results\b"),
-    ("asof", r"\b(?:currently|to date|at present|as of now|so far|nowadays)\b"),
+    ("asof", r"\b(?:currently|to date|at present|as of (?:now|today)|so far|nowadays)\b"),
     ("today", r"\btoday\b"),
 )
 #: Every alternative starts a word with a letter or digit; saying so up front lets the
@@ -187,6 +187,11 @@ CHANGE_AFTER = regex.compile(r"\s*(?:growth|increase|rise|decline|drop|fall|decr
 #: time of the sentence before; with none there, annotators read it as a stock or a change.
 CHANGE_ITSELF = regex.compile(rf"(?:{'|'.join(RATIO_VERBS)})$")
 PRESENT = regex.compile(r"\b(?:is|are|has|have|now|currently|remains?|accounts? for)\b")
+#: A verb in the present tense a report states a stock with ("ranks among", "employs 900
+#: people"): the sentence does not continue the time before it.
+PRESENT_VERB = regex.compile(
+    r"\b(?:ranks|operates|employs|produces|owns|holds|contains|includes"
+    r"|supplies|amounts\s+to|exceeds|totals|stands\s+at|makes\s+up|comprises)\b")
 #: A verb in the past tense: "today we signed 12 agreements" reports an event (the regular
 #: ones and the irregular ones reports use most).
 PAST = regex.compile(
@@ -528,7 +533,8 @@ def resolve(sentence: str, start: int, end: int, indicator: str, on: date | None
     before = _prior_time(prior, on)
     if before is not None and (before.kind == "asofdate" or change
                                or CHANGE_ITSELF.search(sentence, start, end)
-                               or not PRESENT.search(sentence)):
+                               or not (PRESENT.search(sentence)
+                                       or PRESENT_VERB.search(sentence))):
         return before.period  # "As of May 4, ... . Since then 90 have recovered."
     after_base = _after_base(sentence, start, on)
     if after_base is not None:
