@@ -115,6 +115,11 @@ CASES = [
     # "as of today" states a stock; a present verb does not continue the year before
     ("As of today, the region has recorded 1,200 cases.", "1,200", "other",
      date(2020, 6, 11), "asof:2020-06-11"),
+    # since the start of a year: to the text's month
+    ("Gas exports have increased by 30 percent since the start of 2016.", "30 percent",
+     "other", date(2016, 2, 15), "2016-01..2016-02"),
+    ("Since the beginning of 2015, we carried 4.5 million passengers.", "4.5 million",
+     "other", date(2017, 12, 1), "2015-01..2017-12"),
     # the first quarters of a year, and "of last year"
     ("In the first three quarters of last year, sales rose by 9 percent.", "9 percent",
      "other", date(2018, 2, 1), "2017-01..2017-09"),

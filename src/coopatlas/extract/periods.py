@@ -76,7 +76,7 @@ TIME_PATTERNS: tuple[tuple[str, str], ...] = (
                 rf"|(?:less than|under|almost|nearly)\s+)?(?P<k>{_N})\s+months\b(?!\s+of\b)"),
     ("vague", r"\b(?:at that time|back then|in those days|in soviet times"
               r"|(?:relatively|quite|only|just) recently)\b"),
-    ("ytd", r"\bsince the (?:start|beginning) of (?:the|this) year"),
+    ("ytd", rf"\bsince the (?:start|beginning) of (?:the year|this year|(?P<ytdy>{_Y})\b)"),
     ("endyear", r"\bby the end of (?:the|this) year|\bby (?:the )?year[- ]end"),
     ("season", r"\b(?P<srel>last|past|previous|this|next)\s+"
                r"(?:autumn|fall|spring|summer|winter)\b"),
@@ -330,6 +330,13 @@ def _n_months(m: re.Match[str], on: date) -> str:
     return months(on.year, 1, n)
 
 
+def _year_to_date(m: re.Match[str], on: date) -> str:
+    """"since the start of the year (of 2013)": January to the text's month; a year before
+    the text's is that whole year and the months since."""
+    year = int(m.group("ytdy")) if m.group("ytdy") else on.year
+    return f"{year:04d}-01..{on.year:04d}-{on.month:02d}"
+
+
 def _in_month(m: re.Match[str], on: date) -> str:
     month = _month(m.group("m"))
     year = int(m.group("my")) if m.group("my") else on.year
@@ -363,7 +370,7 @@ RESOLVERS: dict[str, Callable[[re.Match[str], date], str | None]] = {
     "nmonths": _n_months,
     "nyears": lambda m, on: past_months(on, 12 * _count(m.group("ny2"))),
     "vague": lambda m, on: None,
-    "ytd": lambda m, on: months(on.year, 1, on.month),
+    "ytd": lambda m, on: _year_to_date(m, on),
     "endyear": lambda m, on: str(on.year),
     "season": lambda m, on: str(on.year + SEASON_STEP[m.group("srel")]),
     "ago": lambda m, on: str(on.year - (10 if m.group("decade") else _ago(m.group("back")))),
