@@ -138,3 +138,14 @@ def test_what_the_months_so_far_do_not_date(sentence: str) -> None:
 def test_a_span_that_is_not_the_years_so_far_is_not_carried() -> None:
     text = AUTUMN_REPORT.replace("Over these ten months", "In the third quarter")
     assert periods(text, DECEMBER)[1] == "2019"
+
+
+def test_a_later_items_time_does_not_stop_the_span() -> None:
+    text = (AUTUMN_REPORT.split("\n")[0] + "\nFarm output rose by 6 percent, which is above "
+            "wage growth of about 2 percent in January and February.\n")
+    assert periods(text, DECEMBER) == ["2019-01..2019-10", "2019-01..2019-02"]
+
+
+def test_a_time_of_the_figures_own_clause_stops_the_span() -> None:
+    text = AUTUMN_REPORT.split("\n")[0] + "\nThe loan limit was raised by 5 percent this year.\n"
+    assert periods(text, DECEMBER) == ["2019"]

@@ -42,6 +42,8 @@ SPAN_LOOK_BACK = 3000
 #: Times that name the months of a year so far ("nine months", "January to August").
 SO_FAR = frozenset({"months_of", "mrange", "between", "nmonths", "quarter", "quarters",
                     "half"})
+#: Where the words that go with a figure end, after it.
+AFTER_BREAK = regex.compile(r"[,;:–—()]")
 #: A change that is not one of the months so far: expected, yearly, or since a month.
 NOT_SO_FAR = regex.compile(
     r"\b(?:will|would|expect\w*|forecast\w*|plan\w*|since|starting|annual\w*)\b")
@@ -109,6 +111,14 @@ def _surname(label: str) -> str:
     return label.rsplit(" ", 1)[-1]
 
 
+def _own_part(sentence: str, start: int) -> str:
+    """What may hold the figure's own time: its clause up to it, and on to the next comma or
+    dash (a time after those is a later item's: "grew by 14 percent, ... in January")."""
+    a = sentence.rfind(";", 0, start) + 1
+    after = AFTER_BREAK.search(sentence, start)
+    return sentence[a:after.start() if after else len(sentence)].lower()
+
+
 def _clause(sentence: str, start: int) -> str:
     """The part of the sentence between semicolons that holds ``start``."""
     a = sentence.rfind(";", 0, start) + 1
@@ -145,7 +155,7 @@ def report_span(text: str, sentence_start: int, sentence: str, start: int,
     last = _last_named(text, sentence_start, on, SPAN_LOOK_BACK)
     if last is None or last.kind not in SO_FAR or last.period != _so_far(last.period, on):
         return None
-    own = {e.period for e in time_expressions(clause, on)}
+    own = {e.period for e in time_expressions(_own_part(sentence, start), on)}
     if own <= {last.period} and not STOCK.search(clause) \
             and not NOT_SO_FAR.search(clause):
         return last.period
