@@ -209,6 +209,11 @@ def test_seeds_meet_the_targets(capsys: pytest.CaptureFixture[str]) -> None:
      "11 percent", "other"),
     ("Kazakhstan is a member. The Union's foreign trade reached $640 billion.",
      "$640 billion", "other"),
+    # businesses and legal entities are companies; a share of them counts none
+    ("Over 300 businesses from Kazakhstan work in Omsk.", "300", "companies"),
+    ("Some 2 million legal entities are registered.", "2 million", "companies"),
+    ("Only 20 percent of the companies export.", "20 percent", "other"),
+    ("Half of the projects are in Omsk.", "Half", "other"),
 ])
 def test_indicator_rules(text: str, figure: str, indicator: str) -> None:
     found = {c.fact.text: c.fact.indicator for c in run(text, "2019-11-07").claims}

@@ -9,7 +9,7 @@ NOUN_INDICATORS: tuple[tuple[str, str], ...] = (
     (r"delegations?", "delegations"),
     (r"agreements?|treaties|contracts?", "agreements"),
     (r"documents?|memorand\w*|protocols?", "documents_signed"),
-    (r"compan(?:y|ies)|enterprises?|firms?", "companies"),
+    (r"compan(?:y|ies)|enterprises?|firms?|businesses|legal\s+entit(?:y|ies)", "companies"),
     (r"universit(?:y|ies)|institutes?", "universities"), (r"schools?", "schools"),
     (r"students?", "students"), (r"projects?", "projects"),
     (r"representatives?|participants?|delegates?|guests?|attendees?", "participants"),

@@ -236,7 +236,12 @@ def rule_regions(c: Context) -> str | None:
     return None
 
 
+SHARE_UNITS = frozenset({"percent", "times"})
+
+
 def rule_noun(c: Context) -> str | None:
+    if c.unit in SHARE_UNITS:
+        return None  # "17 percent of the businesses": a share of them, no count
     indicator = head_noun(c.noun)
     if indicator == "companies" and JOINTLY.search(c.sentence):
         return "joint_ventures"
