@@ -138,6 +138,25 @@ def test_a_bare_billion_before_a_verb_takes_its_neighbours_money() -> None:
     assert [(c.fact.value, c.fact.unit) for c in claims] == [(9e10, "RUB"), (3e10, "RUB")]
 
 
+FAR = " We spoke at length about the roads, the schools and the clinics of the region." * 5
+
+
+@pytest.mark.parametrize("text,unit", [
+    # a bare billion in a sentence about money is the money the text named most
+    ("Exports reached $3 billion and imports $2 billion; the budget got 900 billion rubles "
+     "and the roads 40 billion rubles and the ports 7 billion rubles." + FAR
+     + " We collected 1.4 trillion in taxes.", "RUB"),
+    # the currency named in the sentence itself wins
+    ("Exports reached $3 billion." + FAR + " Investment of several trillion rubles is "
+     "possible, up to 2 trillion.", "RUB"),
+    # a sentence not about money keeps a count
+    ("The budget got 900 billion rubles." + FAR + " There are 8 billion of us on Earth.",
+     "count"),
+])
+def test_a_bare_billion_about_money_is_the_texts_money(text: str, unit: str) -> None:
+    assert run(text, "2019-11-07").claims[-1].fact.unit == unit
+
+
 @pytest.mark.parametrize("text,periods", [
     # a coordinated figure with no time of its own shares its leader's (here: a change)
     ("Rail freight rose by 4.1 percent and 5.3 percent, respectively.", ["2019", "2019"]),

@@ -13,6 +13,7 @@ classified (:mod:`coopatlas.extract.indicators`), signed (falls are negative) an
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 import regex
@@ -178,6 +179,14 @@ MILLION = 1e6
 BILLION = 1e9
 #: How far before a sentence a money figure may stand for its bare billions to be that money.
 EARLIER_MONEY_WINDOW = 300
+#: Words of money: a bare billion in their sentence is the text's money.
+MONEY_WORDS = regex.compile(
+    r"\b(?:tax(?:es)?|budgets?|revenues?|funds?|funding|financing|allocated|spent|subsid\w+"
+    r"|loans?|grants?|profits?|debts?|costs?|invest(?:ed|ment))\b", regex.IGNORECASE)
+#: A currency named in words in the sentence, and the unit it is.
+CURRENCY_NAMED = regex.compile(r"\b(?:rubles?|roubles?|dollars?|euros?|tenge)\b",
+                               regex.IGNORECASE)
+CURRENCY_OF = {"ruble": "RUB", "rouble": "RUB", "dollar": "USD", "euro": "EUR", "tenge": "KZT"}
 LIKE = 10  # a bare number within this factor of a people figure counts the same people
 
 
@@ -315,16 +324,25 @@ def _claim(doc: Doc, q: Quantity, indicator: str, rule: str,
     return period
 
 
-def _money_before(doc: Doc, first: int, at: int) -> str | None:
+def _money_before(doc: Doc, first: int, at: int, sentence: str) -> str | None:
     """The money unit of the last figure claimed before ``at``, if it ends within
-    EARLIER_MONEY_WINDOW characters of it."""
+    EARLIER_MONEY_WINDOW characters of it; when the sentence speaks of money ("1.478
+    trillion in minerals extraction tax"), the money the text has named most so far."""
     for i in range(len(doc.claims) - 1, first - 1, -1):  # newest first, no copy
         claim = doc.claims[i]
         if claim.span.end <= at:
             fact: Figure = claim.fact  # type: ignore[assignment]
-            return (fact.unit if fact.unit in MONEY_UNITS
-                    and at - claim.span.end <= EARLIER_MONEY_WINDOW else None)
-    return None
+            if fact.unit in MONEY_UNITS and at - claim.span.end <= EARLIER_MONEY_WINDOW:
+                return fact.unit
+            break
+    if not MONEY_WORDS.search(sentence):
+        return None
+    said = CURRENCY_NAMED.search(sentence)  # "several trillion rubles ..., up to 3 trillion"
+    if said is not None:
+        return CURRENCY_OF[said.group().lower().rstrip("s")]
+    named = Counter(c.fact.unit for c in doc.claims[first:]  # type: ignore[attr-defined]
+                    if c.span.end <= at and c.fact.unit in MONEY_UNITS)  # type: ignore[attr-defined]
+    return named.most_common(1)[0][0] if named else None
 
 
 def figures_stage(doc: Doc) -> Doc:
@@ -350,7 +368,9 @@ def figures_stage(doc: Doc) -> Doc:
         figure_before = last.get(before.span.start) if before is not None else None
         continued = _figures_in(
             doc, where or whole, qs, prior, figure_before.indicator if figure_before else None,
-            about_kazakhstan, _money_before(doc, first, qs[0].start), time_prior,
+            about_kazakhstan,
+            _money_before(doc, first, qs[0].start, where.span.of(doc.text) if where else ""),
+            time_prior,
             figure_before.period if figure_before else None)
         if len(doc.claims) > claimed:
             last[key] = doc.claims[-1].fact  # type: ignore[assignment]
