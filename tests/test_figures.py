@@ -233,6 +233,7 @@ def test_seeds_meet_the_targets(capsys: pytest.CaptureFixture[str]) -> None:
     ("Some 2 million legal entities are registered.", "2 million", "companies"),
     ("Only 20 percent of the companies export.", "20 percent", "other"),
     ("Half of the projects are in Omsk.", "Half", "other"),
+    ("They rescued over 100 workers of the enterprise.", "100", "other"),
 ])
 def test_indicator_rules(text: str, figure: str, indicator: str) -> None:
     found = {c.fact.text: c.fact.indicator for c in run(text, "2019-11-07").claims}

@@ -95,6 +95,14 @@ CASES = [
     ("output of two trillion and 17 billion rubles", [(2.017e12, "RUB", None, None)]),
     ("we got 1.5 billion and 2.5 billion in grants", [(1.5e9, "count", None, None),
                                                      (2.5e9, "count", None, None)]),
+    # a number word "and a half"; a scale phrase and a half is one and a half of it
+    ("sales grew by almost four and a half percent", [(4.5, "percent", None, "almost")]),
+    ("one and a half billion roubles", [(1.5e9, "RUB", None, None)]),
+    ("a thousand and a half volunteers", [(1500, "count", None, None)]),
+    # workers, employees, migrants and professionals are people, as the gold sets count them
+    ("18,000 employees work there", [(18000, "people", None, None)]),
+    ("up to a million labour migrants", [(1e6, "people", None, "up to")]),
+    ("over 60,000 professionals", [(60000, "people", None, "over")]),
 ]
 NOT_FIGURES = [
     "November 9, 2017", "on 27 November 2024", "at 18:40", "in 2003", "the 16th forum",

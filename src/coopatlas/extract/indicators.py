@@ -49,6 +49,7 @@ from coopatlas.extract.indicator_cues import (
     TRADE,
 )
 from coopatlas.extract.indicator_nouns import MONEY, NOUN_INDICATORS, NOUN_STOP
+from coopatlas.extract.number_patterns import PEOPLE_NOUNS
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +243,8 @@ SHARE_UNITS = frozenset({"percent", "times"})
 def rule_noun(c: Context) -> str | None:
     if c.unit in SHARE_UNITS:
         return None  # "17 percent of the businesses": a share of them, no count
+    if c.noun and c.noun.split(None, 1)[0] in PEOPLE_NOUNS:
+        return None  # "100 workers of the enterprise" counts people, not enterprises
     indicator = head_noun(c.noun)
     if indicator == "companies" and JOINTLY.search(c.sentence):
         return "joint_ventures"

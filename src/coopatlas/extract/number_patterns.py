@@ -53,7 +53,7 @@ MEASURE_WORDS: dict[str, str] = {
 }
 PEOPLE_NOUNS = frozenset({
     "people", "persons", "inhabitants", "residents", "consumers", "citizens", "population",
-    "children", "passengers", "tourists",
+    "children", "passengers", "tourists", "employees", "workers", "migrants", "professionals",
     # nationals counted as people ("1.1 million Germans lived there")
     "russians", "kazakhs", "kazakhstanis", "germans", "ukrainians", "belarusians", "uzbeks",
     "tatars", "koreans", "poles", "americans", "tajiks", "armenians", "azerbaijanis",
