@@ -324,10 +324,12 @@ def _claim(doc: Doc, q: Quantity, indicator: str, rule: str,
     return period
 
 
-def _money_before(doc: Doc, first: int, at: int, sentence: str) -> str | None:
+def _money_before(doc: Doc, first: int, at: int, sentence: str,
+                  named: Counter[str]) -> str | None:
     """The money unit of the last figure claimed before ``at``, if it ends within
     EARLIER_MONEY_WINDOW characters of it; when the sentence speaks of money ("1.478
-    trillion in minerals extraction tax"), the money the text has named most so far."""
+    trillion in minerals extraction tax"), the money the text has named most so far
+    (``named``: how often each money unit was claimed before ``at``)."""
     for i in range(len(doc.claims) - 1, first - 1, -1):  # newest first, no copy
         claim = doc.claims[i]
         if claim.span.end <= at:
@@ -340,8 +342,6 @@ def _money_before(doc: Doc, first: int, at: int, sentence: str) -> str | None:
     said = CURRENCY_NAMED.search(sentence)  # "several trillion rubles ..., up to 3 trillion"
     if said is not None:
         return CURRENCY_OF[said.group().lower().rstrip("s")]
-    named = Counter(c.fact.unit for c in doc.claims[first:]  # type: ignore[attr-defined]
-                    if c.span.end <= at and c.fact.unit in MONEY_UNITS)  # type: ignore[attr-defined]
     return named.most_common(1)[0][0] if named else None
 
 
@@ -359,6 +359,7 @@ def figures_stage(doc: Doc) -> Doc:
     # over 2017. Industry went up by 16 percent.")
     time_source: dict[int, str] = {}
     about_kazakhstan = names_kazakhstan(doc.lower)  # once per text, not per figure
+    money_named: Counter[str] = Counter()  # money units claimed so far
     for where, qs in _group(index, quantities):
         before = _prior(doc.text, index, where)
         prior = before.span.of(doc.text) if before is not None else None
@@ -369,11 +370,14 @@ def figures_stage(doc: Doc) -> Doc:
         continued = _figures_in(
             doc, where or whole, qs, prior, figure_before.indicator if figure_before else None,
             about_kazakhstan,
-            _money_before(doc, first, qs[0].start, where.span.of(doc.text) if where else ""),
+            _money_before(doc, first, qs[0].start, where.span.of(doc.text) if where else "",
+                          money_named),
             time_prior,
             figure_before.period if figure_before else None)
         if len(doc.claims) > claimed:
             last[key] = doc.claims[-1].fact  # type: ignore[assignment]
+            money_named.update(c.fact.unit for c in doc.claims[claimed:]  # type: ignore[attr-defined]
+                               if c.fact.unit in MONEY_UNITS)  # type: ignore[attr-defined]
         if continued and time_prior is not None \
                 and opens_with_time(time_prior, doc.document.published):
             time_source[key] = time_prior

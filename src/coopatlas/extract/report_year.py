@@ -42,6 +42,10 @@ SPAN_LOOK_BACK = 3000
 #: Times that name the months of a year so far ("nine months", "January to August").
 SO_FAR = frozenset({"months_of", "mrange", "between", "nmonths", "quarter", "quarters",
                     "half"})
+#: A word every time in SO_FAR holds: without one in the look-back, there is no span to find.
+SPAN_WORD = regex.compile(r"months?\b|quarters?\b|half\b|january|february|march|april|may\b"
+                          r"|june|july|august|september|october|november|december",
+                          regex.IGNORECASE)
 #: Where the words that go with a figure end, after it.
 AFTER_BREAK = regex.compile(r"[,;:–—()]")
 #: A change that is not one of the months so far: expected, yearly, or since a month.
@@ -149,17 +153,17 @@ def report_span(text: str, sentence_start: int, sentence: str, start: int,
                 on: date | None) -> str | None:
     """The months so far of the text's year that the report the change at
     ``sentence[start:]`` (dated the text's year for want of a time) belongs to, or None."""
-    if on is None:
-        return None
+    if on is None or not SPAN_WORD.search(text, max(0, sentence_start - SPAN_LOOK_BACK),
+                                          sentence_start):
+        return None  # no word of a span of months anywhere it could be named: the usual case
     clause = _clause(sentence, start).lower()
+    if STOCK.search(clause) or NOT_SO_FAR.search(clause):
+        return None
     last = _last_named(text, sentence_start, on, SPAN_LOOK_BACK)
     if last is None or last.kind not in SO_FAR or last.period != _so_far(last.period, on):
         return None
     own = {e.period for e in time_expressions(_own_part(sentence, start), on)}
-    if own <= {last.period} and not STOCK.search(clause) \
-            and not NOT_SO_FAR.search(clause):
-        return last.period
-    return None
+    return last.period if own <= {last.period} else None
 
 
 def _so_far(period: str | None, on: date) -> str | None:
