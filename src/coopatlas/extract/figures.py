@@ -376,8 +376,10 @@ def figures_stage(doc: Doc) -> Doc:
             figure_before.period if figure_before else None)
         if len(doc.claims) > claimed:
             last[key] = doc.claims[-1].fact  # type: ignore[assignment]
-            money_named.update(c.fact.unit for c in doc.claims[claimed:]  # type: ignore[attr-defined]
-                               if c.fact.unit in MONEY_UNITS)  # type: ignore[attr-defined]
+            for claim in doc.claims[claimed:]:
+                unit: str = claim.fact.unit  # type: ignore[attr-defined]
+                if unit in MONEY_UNITS:
+                    money_named[unit] += 1
         if continued and time_prior is not None \
                 and opens_with_time(time_prior, doc.document.published):
             time_source[key] = time_prior

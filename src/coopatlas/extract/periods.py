@@ -362,7 +362,8 @@ def _ago(count: str) -> int:
 RESOLVERS: dict[str, Callable[[re.Match[str], date], str | None]] = {
     "asofdate": _as_of_date, "months_of": _months_of, "mrange": _mrange, "mpair": _mpair,
     "between": lambda m, on: _mrange(m, on, ("b1", "b2", "by")),
-    "samelast": lambda m, on: str(on.year - 1),  # the span before it: time_expressions
+    # last year; time_expressions gives it the span of months named before it instead
+    "samelast": lambda m, on: str(on.year - 1),
     "quarter": _quarter, "quarters": _quarters,
     "half": _half,
     "month": _in_month,
