@@ -160,17 +160,16 @@ def report_span(text: str, sentence_start: int, sentence: str, start: int,
     if STOCK.search(clause) or NOT_SO_FAR.search(clause):
         return None
     last = _last_named(text, sentence_start, on, SPAN_LOOK_BACK)
-    if last is None or last.kind not in SO_FAR or last.period != _so_far(last.period, on):
+    if last is None or last.kind not in SO_FAR or not _so_far(last.period, on):
         return None
     own = {e.period for e in time_expressions(_own_part(sentence, start), on)}
     return last.period if own <= {last.period} else None
 
 
-def _so_far(period: str | None, on: date) -> str | None:
-    """``period`` when it runs from January of the text's year to at most its month."""
-    if period is None or not period.startswith(f"{on.year:04d}-01..{on.year:04d}-"):
-        return None
-    return period if int(period[-2:]) <= on.month else None
+def _so_far(period: str | None, on: date) -> bool:
+    """Whether ``period`` runs from January of the text's year to at most its month."""
+    return period is not None and period.startswith(f"{on.year:04d}-01..{on.year:04d}-") \
+        and int(period[-2:]) <= on.month
 
 
 def _last_named(text: str, at: int, on: date, look_back: int) -> TimeExpr | None:
